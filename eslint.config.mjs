@@ -1,0 +1,50 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  prettier,
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/.scones'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.cts'],
+    rules: {
+      // The dependency direction of design.md: contracts <- steps <- everything else.
+      // A step library never imports another step library.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/testing/.*$'],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:composition',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:composition'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Each package.json declares exactly the dependencies its sources import.
+    files: ['packages/*/package.json'],
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        { ignoredFiles: ['{projectRoot}/jest.config.cjs', '{projectRoot}/tests/**/*'] },
+      ],
+    },
+    languageOptions: { parser: await import('jsonc-eslint-parser') },
+  },
+];
