@@ -1,0 +1,52 @@
+import { InvalidConfigurationError } from './errors.js';
+
+/** A Lambda's environment (`process.env` or a plain object in tests). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads a setting that must be present.
+ *
+ * @example
+ * const endpointName = requiredSetting(process.env, 'ENDPOINT_NAME', 'the SageMaker endpoint to invoke');
+ */
+export function requiredSetting(env: Environment, name: string, meaning: string): string {
+  const value = env[name]?.trim();
+  if (!value) {
+    throw new InvalidConfigurationError(`${name} is not set: set it to ${meaning}.`);
+  }
+  return value;
+}
+
+/**
+ * Reads a whole, positive number of bytes, or the default when unset.
+ *
+ * @example
+ * byteSizeSetting({ MAX_IMAGE_BYTES: '1048576' }, 'MAX_IMAGE_BYTES', 6291456); // 1048576
+ */
+export function byteSizeSetting(env: Environment, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new InvalidConfigurationError(
+      `${name} must be a whole number of bytes greater than 0; got "${value}".`,
+    );
+  }
+  return bytes;
+}
+
+/**
+ * Reads a number from 0 to 1, or the default when unset.
+ *
+ * @example
+ * probabilitySetting({ THRESHOLD: '0.9' }, 'THRESHOLD', 0.93); // 0.9
+ */
+export function probabilitySetting(env: Environment, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const probability = Number(value);
+  if (!Number.isFinite(probability) || probability < 0 || probability > 1) {
+    throw new InvalidConfigurationError(`${name} must be a number from 0 to 1; got "${value}".`);
+  }
+  return probability;
+}

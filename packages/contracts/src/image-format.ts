@@ -1,0 +1,102 @@
+import { UnsupportedImageError } from './errors.js';
+import type { ImageContentType } from './payload.js';
+
+/** What the first bytes of an image say about it. */
+export interface ImageFormat {
+  contentType: ImageContentType;
+  width: number;
+  height: number;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+// Signature (8) + IHDR length and type (8) + IHDR data (13) + CRC (4).
+const PNG_HEADER_BYTES = 33;
+
+/**
+ * Recognises a PNG or JPEG by its bytes (never by a file name) and reads its dimensions from
+ * the header, without decoding the pixels. `source` (an S3 URI, a file name) starts the
+ * error message when given.
+ *
+ * @throws UnsupportedImageError for anything else, including a truncated header.
+ * @example
+ * detectImageFormat(pngBytes); // { contentType: 'image/png', width: 32, height: 32 }
+ */
+export function detectImageFormat(bytes: Uint8Array, source?: string): ImageFormat {
+  try {
+    return readHeader(bytes);
+  } catch (error) {
+    if (source && error instanceof UnsupportedImageError) {
+      throw new UnsupportedImageError(`${source}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function readHeader(bytes: Uint8Array): ImageFormat {
+  if (startsWith(bytes, PNG_SIGNATURE)) return readPngHeader(bytes);
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return readJpegHeader(bytes);
+  throw new UnsupportedImageError(
+    `Not a PNG or JPEG image: the first bytes are ${hex(bytes.subarray(0, 8))}. ` +
+      'Upload a PNG or JPEG file (the file name does not matter, the content does).',
+  );
+}
+
+function readPngHeader(bytes: Uint8Array): ImageFormat {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const isIhdr = bytes.length >= 16 && ascii(bytes.subarray(12, 16)) === 'IHDR';
+  if (bytes.length < PNG_HEADER_BYTES || !isIhdr || view.getUint32(8) !== 13) {
+    throw new UnsupportedImageError(
+      `Truncated or corrupt PNG: the IHDR header is missing (${bytes.length} bytes in all).`,
+    );
+  }
+  return checked('image/png', view.getUint32(16), view.getUint32(20));
+}
+
+// Markers that carry a frame header (SOF0..SOF15 except DHT, JPG and DAC).
+function isStartOfFrame(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+
+function readJpegHeader(bytes: Uint8Array): ImageFormat {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 2;
+  while (offset + 4 <= bytes.length) {
+    if (bytes[offset] !== 0xff) break;
+    const marker = bytes[offset + 1];
+    if (marker === 0xff) {
+      offset += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) break; // end of image or scan before any frame
+    const length = view.getUint16(offset + 2);
+    if (isStartOfFrame(marker) && offset + 9 <= bytes.length) {
+      return checked('image/jpeg', view.getUint16(offset + 7), view.getUint16(offset + 5));
+    }
+    offset += 2 + length;
+  }
+  throw new UnsupportedImageError(
+    `Truncated or corrupt JPEG: no frame header found in ${bytes.length} bytes.`,
+  );
+}
+
+function checked(contentType: ImageContentType, width: number, height: number): ImageFormat {
+  if (width === 0 || height === 0) {
+    throw new UnsupportedImageError(
+      `Corrupt ${contentType} header: it declares a ${width}x${height} image.`,
+    );
+  }
+  return { contentType, width, height };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function ascii(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+function hex(bytes: Uint8Array): string {
+  if (bytes.length === 0) return '(empty)';
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
+}

@@ -1,0 +1,17 @@
+/**
+ * @scones/contracts: the payload that flows between the Scones workflow steps, the tolerant
+ * envelope reader, the image-format check and the named errors. No AWS SDK.
+ *
+ * @example
+ * import { readImagePayload, toEnvelope } from '@scones/contracts';
+ * const payload = readImagePayload(event); // any accepted shape
+ * return toEnvelope({ ...payload, label: 'bicycle' });
+ */
+export * from './errors.js';
+export * from './limits.js';
+export * from './labels.js';
+export * from './payload.js';
+export * from './envelope.js';
+export * from './image-format.js';
+export * from './object-reader.js';
+export * from './config.js';

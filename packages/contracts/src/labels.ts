@@ -1,0 +1,25 @@
+import { InvalidConfigurationError } from './errors.js';
+
+/** The classes of the endpoint, in class-index order, as the built-in algorithm returns them. */
+export const DEFAULT_CLASS_LABELS: readonly string[] = Object.freeze(['bicycle', 'motorcycle']);
+
+/**
+ * Parses a comma-separated list of class labels (the `CLASS_LABELS` setting).
+ *
+ * @example
+ * parseClassLabels('bicycle, motorcycle'); // ['bicycle', 'motorcycle']
+ * parseClassLabels(undefined);             // the defaults
+ */
+export function parseClassLabels(value: string | undefined): readonly string[] {
+  if (value === undefined || value.trim() === '') return DEFAULT_CLASS_LABELS;
+  const labels = value.split(',').map((label) => label.trim());
+  if (labels.length < 2 || labels.some((label) => label === '')) {
+    throw new InvalidConfigurationError(
+      `CLASS_LABELS must list at least two non-empty labels separated by commas, in class-index order; got "${value}".`,
+    );
+  }
+  if (new Set(labels).size !== labels.length) {
+    throw new InvalidConfigurationError(`CLASS_LABELS has a label twice: "${value}".`);
+  }
+  return Object.freeze(labels);
+}

@@ -1,0 +1,74 @@
+import {
+  ImageAccessDeniedError,
+  ImageNotFoundError,
+  ImageTooLargeError,
+  imageTooLarge,
+  objectReaderFromGetObject,
+  toObjectReadError,
+} from '../../src/index.js';
+
+const location = { bucket: 'scones-images', key: 'test/a.png' };
+
+function s3Error(name: string, httpStatusCode: number): Error {
+  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode } });
+}
+
+describe('toObjectReadError', () => {
+  it.each([
+    ['NoSuchKey', 404],
+    ['NotFound', 404],
+    ['NoSuchBucket', 404],
+  ])('maps %s to ImageNotFoundError naming the object', (name, status) => {
+    const error = toObjectReadError(s3Error(name, status), location);
+    expect(error).toBeInstanceOf(ImageNotFoundError);
+    expect((error as Error).message).toContain('s3://scones-images/test/a.png');
+  });
+
+  it('maps AccessDenied to ImageAccessDeniedError and says which permission is missing', () => {
+    const error = toObjectReadError(s3Error('AccessDenied', 403), location);
+    expect(error).toBeInstanceOf(ImageAccessDeniedError);
+    expect((error as Error).message).toContain('s3:GetObject');
+  });
+
+  it('leaves other errors alone', () => {
+    const throttled = s3Error('SlowDown', 503);
+    expect(toObjectReadError(throttled, location)).toBe(throttled);
+    expect(toObjectReadError('weird', location)).toBe('weird');
+  });
+
+  it('builds the too-large error with both sizes', () => {
+    const error = imageTooLarge(location, 7_340_032, 6_291_456);
+    expect(error).toBeInstanceOf(ImageTooLargeError);
+    expect(error.message).toMatch(/7340032 bytes; the limit is 6291456 bytes/);
+  });
+});
+
+describe('objectReaderFromGetObject', () => {
+  function body(bytes: Uint8Array) {
+    return { transformToByteArray: async () => bytes, destroy: jest.fn() };
+  }
+
+  it('returns the bytes of an object within the limit', async () => {
+    const readObject = objectReaderFromGetObject(async () => ({
+      ContentLength: 3,
+      Body: body(new Uint8Array([1, 2, 3])),
+    }));
+    await expect(readObject({ ...location, maxBytes: 3 })).resolves.toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
+  });
+
+  it('refuses an object over the limit without reading its body', async () => {
+    const tooBig = body(new Uint8Array(10));
+    const readObject = objectReaderFromGetObject(async () => ({ ContentLength: 10, Body: tooBig }));
+    await expect(readObject({ ...location, maxBytes: 9 })).rejects.toThrow(ImageTooLargeError);
+    expect(tooBig.destroy).toHaveBeenCalled();
+  });
+
+  it('names the missing object', async () => {
+    const readObject = objectReaderFromGetObject(async () => {
+      throw s3Error('NoSuchKey', 404);
+    });
+    await expect(readObject({ ...location, maxBytes: 9 })).rejects.toThrow(ImageNotFoundError);
+  });
+});
