@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'serialize',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,71 @@
+// The serialize adapter against a real S3-compatible server, through the real AWS SDK,
+// configured only by the SDK's standard environment variables.
+import { startLocalS3, type LocalS3 } from '../../../../tools/testing/local-s3';
+import { makeNoisePng, makePng } from '../../../../tools/testing/images';
+import type { SerializeHandler } from '../../src/lambda/index.js';
+
+const BUCKET = 'scones-images';
+let s3: LocalS3;
+let handler: SerializeHandler;
+
+beforeAll(async () => {
+  s3 = await startLocalS3([BUCKET]);
+  Object.assign(process.env, s3.env);
+  ({ handler } = await import('../../src/lambda/index.js'));
+});
+
+afterAll(() => s3.stop());
+
+describe('serialize handler against s3rver', () => {
+  it('reads and inlines an uploaded PNG', async () => {
+    const png = await makePng();
+    await s3.put(BUCKET, 'test/bicycle.png', png);
+    const { body } = await handler({
+      s3_bucket: BUCKET,
+      s3_key: 'test/bicycle.png',
+      image_data: '',
+    });
+    expect(Buffer.from(body.image_data, 'base64')).toEqual(png);
+    expect(body.content_type).toBe('image/png');
+  });
+
+  it('leaves a 1 MiB PNG in S3 by reference', async () => {
+    const png = await makeNoisePng(1024 * 1024);
+    await s3.put(BUCKET, 'test/large.png', png);
+    const { body } = await handler({ s3_bucket: BUCKET, s3_key: 'test/large.png' });
+    expect(body).toMatchObject({
+      image_data: '',
+      image_size: png.length,
+      content_type: 'image/png',
+    });
+  });
+
+  it('refuses a 7 MiB object with ImageTooLargeError', async () => {
+    await s3.put(BUCKET, 'test/huge.png', new Uint8Array(7 * 1024 * 1024));
+    await expect(handler({ s3_bucket: BUCKET, s3_key: 'test/huge.png' })).rejects.toMatchObject({
+      name: 'ImageTooLargeError',
+      message: expect.stringContaining('7340032 bytes'),
+    });
+  });
+
+  it('rejects a text file named .png with UnsupportedImageError', async () => {
+    await s3.put(BUCKET, 'test/note.png', 'not a photo');
+    await expect(handler({ s3_bucket: BUCKET, s3_key: 'test/note.png' })).rejects.toMatchObject({
+      name: 'UnsupportedImageError',
+    });
+  });
+
+  it('maps a missing key to ImageNotFoundError', async () => {
+    await expect(handler({ s3_bucket: BUCKET, s3_key: 'test/missing.png' })).rejects.toMatchObject({
+      name: 'ImageNotFoundError',
+      message: expect.stringContaining('s3://scones-images/test/missing.png'),
+    });
+  });
+
+  it('maps a missing bucket to ImageNotFoundError', async () => {
+    await expect(handler({ s3_bucket: 'no-such-bucket', s3_key: 'a.png' })).rejects.toMatchObject({
+      name: 'ImageNotFoundError',
+      message: expect.stringContaining('bucket "no-such-bucket"'),
+    });
+  });
+});
