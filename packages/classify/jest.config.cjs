@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'classify',
+  preset: '../../jest.preset.js',
+};

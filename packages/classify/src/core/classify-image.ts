@@ -1,0 +1,48 @@
+import {
+  DEFAULT_CLASS_LABELS,
+  detectImageFormat,
+  formatS3Uri,
+  type ImagePayload,
+  type ObjectReader,
+} from '@scones/contracts';
+import type { EndpointInvoker } from './endpoint-invoker.js';
+import { parseInference, type Inference } from './inferences.js';
+import { readImageBytes } from './image-bytes.js';
+
+/** What classifyImage needs. */
+export interface ClassifyOptions {
+  /** Sends the image to the model. */
+  invokeEndpoint: EndpointInvoker;
+  /** Reads images that serialize left in S3 (empty `image_data`). */
+  readObject?: ObjectReader;
+  /** The endpoint's classes in class-index order. Default: bicycle, motorcycle. */
+  labels?: readonly string[];
+  /** Larger images are refused with ImageTooLargeError. Default 6 MiB. */
+  maxImageBytes?: number;
+}
+
+/** The payload after step 2. */
+export type ClassifiedImagePayload = ImagePayload & Inference;
+
+/**
+ * Step 2: sends the image to the endpoint with its media type and adds the endpoint's
+ * `inferences`, the predicted `label` and its `confidence` to the payload.
+ *
+ * @throws InvalidEventError (bad image_data), UnsupportedImageError, ImageTooLargeError, the
+ *   invoker's endpoint errors, InvalidInferenceError
+ * @example
+ * const body = await classifyImage(serializedPayload, {
+ *   invokeEndpoint: async () => '[0.97, 0.03]',
+ * });
+ * body.label; // 'bicycle'
+ */
+export async function classifyImage(
+  payload: ImagePayload,
+  options: ClassifyOptions,
+): Promise<ClassifiedImagePayload> {
+  const bytes = await readImageBytes(payload, options.readObject, options.maxImageBytes);
+  const source = formatS3Uri({ bucket: payload.s3_bucket, key: payload.s3_key });
+  const { contentType } = detectImageFormat(bytes, source);
+  const answer = await options.invokeEndpoint({ body: bytes, contentType });
+  return { ...payload, ...parseInference(answer, options.labels ?? DEFAULT_CLASS_LABELS) };
+}

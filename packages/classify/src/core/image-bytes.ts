@@ -1,0 +1,43 @@
+import {
+  InvalidEventError,
+  MAX_IMAGE_BYTES,
+  formatS3Uri,
+  imageTooLarge,
+  type ImagePayload,
+  type ObjectReader,
+} from '@scones/contracts';
+
+// Standard base64, padded; what serialize (and the original Python Lambda) writes.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The image's bytes: decoded from `image_data` when serialize inlined it, otherwise read from
+ * S3 (serialize leaves images over the inline limit there).
+ */
+export async function readImageBytes(
+  payload: ImagePayload,
+  readObject: ObjectReader | undefined,
+  maxBytes = MAX_IMAGE_BYTES,
+): Promise<Uint8Array> {
+  const location = { bucket: payload.s3_bucket, key: payload.s3_key };
+  if (payload.image_data) {
+    // Checked before decoding: base64 is 4/3 of the bytes.
+    const size = Math.floor((payload.image_data.length * 3) / 4);
+    if (size > maxBytes) throw imageTooLarge(location, size, maxBytes);
+    if (!BASE64.test(payload.image_data)) {
+      throw new InvalidEventError(
+        `Invalid event: image_data for ${formatS3Uri(location)} is not base64. ` +
+          'Leave it empty to read the image from S3.',
+      );
+    }
+    return Buffer.from(payload.image_data, 'base64');
+  }
+  if (!readObject) {
+    throw new InvalidEventError(
+      `Invalid event: image_data is empty and this classifier cannot read ${formatS3Uri(location)} from S3.`,
+    );
+  }
+  const bytes = await readObject({ ...location, maxBytes });
+  if (bytes.length > maxBytes) throw imageTooLarge(location, bytes.length, maxBytes);
+  return bytes;
+}

@@ -1,0 +1,52 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import {
+  objectReaderFromGetObject,
+  readImagePayload,
+  toEnvelope,
+  type Envelope,
+  type ObjectReader,
+} from '@scones/contracts';
+import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
+import type { EndpointInvoker } from '../core/endpoint-invoker.js';
+import { readClassifyConfig, type ClassifyConfig } from './config.js';
+import { createSageMakerInvoker } from './sagemaker-invoker.js';
+
+/** A classify Lambda handler: any accepted input shape in, the envelope out. */
+export type ClassifyHandler = (event: unknown) => Promise<Envelope<ClassifiedImagePayload>>;
+
+/**
+ * Builds a handler from explicit settings and ports (for tests and in-process use).
+ *
+ * @example
+ * const handle = createClassifyHandler(readClassifyConfig(env), invokeEndpoint, readObject);
+ */
+export function createClassifyHandler(
+  config: ClassifyConfig,
+  invokeEndpoint: EndpointInvoker,
+  readObject: ObjectReader,
+): ClassifyHandler {
+  return async (event) =>
+    toEnvelope(
+      await classifyImage(readImagePayload(event), {
+        invokeEndpoint,
+        readObject,
+        labels: config.labels,
+        maxImageBytes: config.maxImageBytes,
+      }),
+    );
+}
+
+// Read once per container: a missing ENDPOINT_NAME fails the cold start with a clear message.
+const config = readClassifyConfig(process.env);
+// Region, credentials and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME / AWS_ENDPOINT_URL_S3 come from
+// the SDK's standard configuration.
+const runtime = new SageMakerRuntimeClient({});
+const s3 = new S3Client({});
+
+/** The Lambda entry point (`@scones/classify/lambda`, export `handler`). */
+export const handler: ClassifyHandler = createClassifyHandler(
+  config,
+  createSageMakerInvoker(runtime, config.endpointName),
+  objectReaderFromGetObject((input) => s3.send(new GetObjectCommand(input))),
+);

@@ -1,0 +1,11 @@
+/**
+ * @scones/classify/lambda: the Lambda adapter of step 2. Requires `ENDPOINT_NAME`.
+ *
+ * @example
+ * // Lambda handler setting: index.handler (bundle) or node_modules/@scones/classify/dist/lambda/index.handler
+ * export { handler } from '@scones/classify/lambda';
+ */
+export { handler, createClassifyHandler, type ClassifyHandler } from './handler.js';
+export { readClassifyConfig, type ClassifyConfig } from './config.js';
+export { createSageMakerInvoker } from './sagemaker-invoker.js';
+export { toEndpointError } from './endpoint-errors.js';
