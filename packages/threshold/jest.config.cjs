@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'threshold',
+  preset: '../../jest.preset.js',
+};

@@ -1,0 +1,26 @@
+import {
+  DEFAULT_THRESHOLD,
+  parseClassLabels,
+  probabilitySetting,
+  type Environment,
+} from '@scones/contracts';
+
+/** The threshold Lambda's settings, read once from its environment. */
+export interface ThresholdConfig {
+  threshold: number;
+  labels: readonly string[];
+}
+
+/**
+ * Reads `THRESHOLD` (0..1, default 0.93) and `CLASS_LABELS` (default `bicycle,motorcycle`).
+ *
+ * @throws InvalidConfigurationError naming the setting that is wrong.
+ * @example
+ * readThresholdConfig({ THRESHOLD: '0.9' }); // { threshold: 0.9, labels: ['bicycle', 'motorcycle'] }
+ */
+export function readThresholdConfig(env: Environment): ThresholdConfig {
+  return {
+    threshold: probabilitySetting(env, 'THRESHOLD', DEFAULT_THRESHOLD),
+    labels: parseClassLabels(env['CLASS_LABELS']),
+  };
+}

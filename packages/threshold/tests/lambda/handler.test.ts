@@ -1,0 +1,93 @@
+import type * as ThresholdLambda from '../../src/lambda/index.js';
+
+const body = {
+  s3_bucket: 'scones-images',
+  s3_key: 'test/bicycle.png',
+  image_data: '',
+  inferences: [0.97, 0.03],
+};
+let handler: ThresholdLambda.ThresholdHandler;
+let createThresholdHandler: typeof ThresholdLambda.createThresholdHandler;
+let readThresholdConfig: typeof ThresholdLambda.readThresholdConfig;
+
+beforeAll(async () => {
+  // The module reads its environment once, when it is loaded.
+  process.env['THRESHOLD'] = '0.95';
+  ({ handler, createThresholdHandler, readThresholdConfig } = await import(
+    '../../src/lambda/index.js'
+  ));
+});
+
+describe('threshold handler', () => {
+  it.each([
+    ['the bare body', body],
+    ['a {statusCode, body} envelope', { statusCode: 200, body }],
+    ['an envelope whose body is a JSON string', { statusCode: 200, body: JSON.stringify(body) }],
+    ['a whole lambda:invoke result', { StatusCode: 200, Payload: { statusCode: 200, body } }],
+  ])('gives the same envelope for %s', async (_shape, event) => {
+    await expect(handler(event)).resolves.toEqual({
+      statusCode: 200,
+      body: { ...body, label: 'bicycle', confidence: 0.97, threshold: 0.95, meets_threshold: true },
+    });
+  });
+
+  it('reads THRESHOLD from the environment', async () => {
+    await expect(handler({ ...body, inferences: [0.94, 0.06] })).rejects.toMatchObject({
+      name: 'ThresholdConfidenceNotMetError',
+      message: expect.stringMatching(
+        /^THRESHOLD_CONFIDENCE_NOT_MET: confidence 0.94 .* threshold 0.95/,
+      ),
+    });
+  });
+
+  it('accepts the original classify output, whose inferences are a JSON string', async () => {
+    const original = {
+      statusCode: 200,
+      body: JSON.stringify({ ...body, inferences: '[0.02, 0.98]' }),
+    };
+    const { body: out } = await handler(original);
+    expect(out).toMatchObject({
+      inferences: [0.02, 0.98],
+      label: 'motorcycle',
+      meets_threshold: true,
+    });
+  });
+
+  it('rejects a per-execution threshold outside 0..1', async () => {
+    await expect(handler({ ...body, threshold: 1.5 })).rejects.toMatchObject({
+      name: 'InvalidEventError',
+      message: expect.stringContaining('threshold must be at most 1'),
+    });
+  });
+
+  it.each([
+    ['a missing s3_key', { s3_bucket: 'b', inferences: [1, 0] }, 'InvalidEventError'],
+    [
+      'inferences that are not numbers',
+      { ...body, inferences: ['high', 'low'] },
+      'InvalidEventError',
+    ],
+    ['no inferences', { ...body, inferences: undefined }, 'InvalidEventError'],
+  ])('rejects %s', async (_case, event, name) => {
+    await expect(handler(event)).rejects.toMatchObject({ name });
+  });
+
+  it('builds a handler from explicit settings', async () => {
+    const lenient = createThresholdHandler({ threshold: 0.5, labels: ['bike', 'motorbike'] });
+    await expect(lenient({ ...body, inferences: [0.4, 0.6] })).resolves.toMatchObject({
+      body: { label: 'motorbike' },
+    });
+  });
+});
+
+describe('readThresholdConfig', () => {
+  it('defaults to 0.93 and the two classes', () => {
+    expect(readThresholdConfig({})).toEqual({ threshold: 0.93, labels: ['bicycle', 'motorcycle'] });
+  });
+
+  it('names a threshold outside 0..1', () => {
+    expect(() => readThresholdConfig({ THRESHOLD: '93' })).toThrow(
+      'THRESHOLD must be a number from 0 to 1; got "93".',
+    );
+  });
+});
