@@ -1,0 +1,17 @@
+/**
+ * @scones/executor: runs any Amazon States Language definition on one machine with
+ * aws-local-stepfunctions, each Lambda task mapped to an in-process handler.
+ *
+ * @example
+ * import { LocalExecutor } from '@scones/executor';
+ * const result = await new LocalExecutor(definition, { lambdas }).execute(input);
+ */
+export {
+  LocalExecutor,
+  type LocalExecutorOptions,
+  type ServiceIntegration,
+  type ExecutionContext,
+} from './local-executor.js';
+export type { ExecutionEvent, ExecutionResult } from './execution-result.js';
+export type { LambdaHandler } from './lambda-functions.js';
+export { taskStates, type TaskStateRef } from './task-states.js';

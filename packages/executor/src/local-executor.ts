@@ -1,0 +1,177 @@
+import './promise-with-resolvers.js';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { ExecutionEvent, ExecutionResult } from './execution-result.js';
+import { replaceFalsyPassResults } from './falsy-pass-results.js';
+import {
+  findHandler,
+  invokeLocally,
+  isFunctionArn,
+  isLambdaInvoke,
+  type LambdaHandler,
+} from './lambda-functions.js';
+import { taskStates, type TaskStateRef } from './task-states.js';
+
+/** A service integration run in process: receives the Task's resolved Parameters. */
+export type ServiceIntegration = (parameters: unknown) => unknown;
+
+/** What runs each Task of a definition. */
+export interface LocalExecutorOptions {
+  /** Lambda handlers by function name (or ARN), for `lambda:invoke` and Lambda-ARN tasks. */
+  lambdas: Readonly<Record<string, LambdaHandler>>;
+  /** Other integrations by Task resource, e.g. `arn:aws:states:::sqs:sendMessage`. */
+  services?: Readonly<Record<string, ServiceIntegration>>;
+  /** Replaces every Retry interval (0 in tests); by default the definition's own backoff applies. */
+  retryDelayMs?: number;
+  /** A Task result larger than this fails with States.DataLimitExceeded. Default 256 KiB, as on AWS. */
+  maxPayloadBytes?: number;
+}
+
+/** Run-specific context, as `$$` exposes it (execution id and name, for instance). */
+export interface ExecutionContext {
+  Execution?: { Id?: string; Name?: string; [field: string]: unknown };
+  StateMachine?: { Id?: string; Name?: string };
+  [field: string]: unknown;
+}
+
+type TaskHandler = (input: unknown) => Promise<unknown>;
+
+const STEP_FUNCTIONS_PAYLOAD_LIMIT = 256 * 1024;
+
+/**
+ * Runs an Amazon States Language definition on this machine with aws-local-stepfunctions,
+ * every Task mapped to a local function, so nothing reaches AWS. Build one per definition and
+ * reuse it: building validates the definition, which is the slow part.
+ *
+ * @example
+ * const executor = new LocalExecutor(definition, {
+ *   lambdas: { 'scones-serialize': serialize, 'scones-classify': classify, 'scones-threshold': threshold },
+ * });
+ * const result = await executor.execute({ s3_bucket: 'scones-images', s3_key: 'test/bicycle.png' });
+ * if (result.status === 'FAILED') console.log(result.error, result.cause);
+ */
+export class LocalExecutor {
+  private readonly machine: StateMachine;
+  private readonly taskHandlers: Record<string, TaskHandler> = {};
+  private readonly retryIntervalOverrides: Record<string, number> = {};
+
+  constructor(
+    definition: object,
+    private readonly options: LocalExecutorOptions,
+  ) {
+    // The interpreter and its validator may annotate the object they get: give them a copy.
+    const runnable = structuredClone(definition);
+    const passResults = replaceFalsyPassResults(runnable);
+    this.machine = new StateMachine(runnable as StateMachineDefinition);
+    for (const task of taskStates(runnable)) {
+      this.taskHandlers[task.name] =
+        task.name in passResults ? async () => passResults[task.name] : this.localTask(task);
+      if (task.hasRetry && options.retryDelayMs !== undefined) {
+        this.retryIntervalOverrides[task.name] = options.retryDelayMs;
+      }
+    }
+  }
+
+  /** Runs one execution to its end and returns its outcome with the event log. */
+  async execute(input: unknown, context?: ExecutionContext): Promise<ExecutionResult> {
+    const run = this.machine.run(input as never, {
+      overrides: {
+        taskResourceLocalHandlers: this.taskHandlers as never,
+        retryIntervalOverrides: this.retryIntervalOverrides,
+      },
+      context,
+    });
+    const eventsDone = collect(run.eventLogs as AsyncGenerator<ExecutionEvent>);
+    try {
+      const output = await run.result;
+      return { status: 'SUCCEEDED', output, events: await eventsDone };
+    } catch (error) {
+      const events = await eventsDone;
+      const failed = events.find((event) => event.type === 'ExecutionFailed');
+      if (failed) {
+        return {
+          status: 'FAILED',
+          error: String(failed.Error),
+          cause: stringify(failed.Cause),
+          events,
+        };
+      }
+      if (events.some((event) => event.type === 'ExecutionTimeout'))
+        return { status: 'TIMED_OUT', events };
+      if (events.some((event) => event.type === 'ExecutionAborted'))
+        return { status: 'ABORTED', events };
+      throw error;
+    }
+  }
+
+  private localTask(task: TaskStateRef): TaskHandler {
+    if (isLambdaInvoke(task.resource)) {
+      return async (parameters) => {
+        const { FunctionName, Payload } = (parameters ?? {}) as {
+          FunctionName?: unknown;
+          Payload?: unknown;
+        };
+        const result = await invokeLocally(
+          this.lambdaHandler(String(FunctionName), task.name),
+          Payload ?? {},
+        );
+        return this.limited(
+          { ExecutedVersion: '$LATEST', StatusCode: 200, Payload: result },
+          task.name,
+        );
+      };
+    }
+    if (isFunctionArn(task.resource)) {
+      return async (input) =>
+        this.limited(
+          await invokeLocally(this.lambdaHandler(task.resource, task.name), input),
+          task.name,
+        );
+    }
+    const service = this.options.services?.[task.resource];
+    if (!service) {
+      throw new Error(
+        `Task "${task.name}" uses ${task.resource}, which has no local integration: ` +
+          'pass one in the executor options under services.',
+      );
+    }
+    return async (parameters) => this.limited(await service(parameters), task.name);
+  }
+
+  private lambdaHandler(functionName: string, stateName: string): LambdaHandler {
+    const handler = findHandler(this.options.lambdas, functionName);
+    if (handler) return handler;
+    const known = Object.keys(this.options.lambdas).join(', ') || 'none';
+    throw namedError(
+      'Lambda.ResourceNotFoundException',
+      `Task "${stateName}" invokes ${functionName}, which has no local handler (known: ${known}).`,
+    );
+  }
+
+  private limited(result: unknown, stateName: string): unknown {
+    const limit = this.options.maxPayloadBytes ?? STEP_FUNCTIONS_PAYLOAD_LIMIT;
+    const size = Buffer.byteLength(JSON.stringify(result ?? null));
+    if (size > limit) {
+      throw namedError(
+        'States.DataLimitExceeded',
+        `The result of "${stateName}" is ${size} bytes, over the ${limit}-byte limit of Step Functions.`,
+      );
+    }
+    return result;
+  }
+}
+
+function namedError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+async function collect(events: AsyncGenerator<ExecutionEvent>): Promise<ExecutionEvent[]> {
+  const all: ExecutionEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+function stringify(cause: unknown): string {
+  return typeof cause === 'string' ? cause : JSON.stringify(cause ?? '');
+}
