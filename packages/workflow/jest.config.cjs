@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'workflow',
+  preset: '../../jest.preset.js',
+};
