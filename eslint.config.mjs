@@ -39,6 +39,11 @@ export default [
     },
   },
   {
+    // Tests assert on values they just checked exist.
+    files: ['packages/*/tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['packages/workflow/src/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
