@@ -24,6 +24,17 @@ export default [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:step',
+                'type:definition',
+                'type:executor',
+                'type:model',
+              ],
+            },
             {
               sourceTag: 'type:definition',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:executor'],

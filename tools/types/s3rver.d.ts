@@ -1,4 +1,4 @@
-// s3rver ships no type declarations; this is the part of its API the tests use.
+// s3rver ships no type declarations; this is the part of its API the project uses.
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
 

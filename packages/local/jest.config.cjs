@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'local',
+  preset: '../../jest.preset.js',
+  testEnvironment: '<rootDir>/../../tools/testing/native-addon-environment.cjs',
+};

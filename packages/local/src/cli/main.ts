@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// The AWS SDK warns on Node 20 that future versions will need Node 22; the Lambdas run on
+// nodejs22.x, and this local tool's users need not see it on every run.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { parseArgs } from 'node:util';
+import { classifyFiles } from '../classify/classify-files.js';
+import { InputPathError, collectImages } from '../classify/collect-images.js';
+import type { ClassificationResult } from '../classify/execution-outcome.js';
+import { localRunner, remoteRunner, type WorkflowRunner } from '../classify/workflow-runner.js';
+import { writeSampleImages } from '../demo/sample-images.js';
+import { LocalStack, type LocalStackOptions } from '../stack/local-stack.js';
+import { StackStartError } from '../stack/stack-errors.js';
+import { progressBar } from './progress.js';
+import { resultsTable } from './results-table.js';
+import { listCaptures } from './captures.js';
+import path from 'node:path';
+
+const USAGE = `Usage:
+  scones classify <files or folders...> [--json] [--threshold N] [--concurrency N]
+                  [--data-dir DIR | --temporary] [--model-dir DIR]
+  scones classify <files...> --state-machine-arn ARN --bucket NAME [--json] [--threshold N]
+                  (the workflow deployed on AWS, or any Step Functions API: AWS_ENDPOINT_URL_SFN)
+  scones up [--s3-port 4569] [--model-port 8080] [--sfn-port 8083] [--data-dir DIR | --temporary]
+  scones demo [--data-dir DIR]
+
+The local stack keeps its S3 objects in --data-dir (default .scones).`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  threshold: { type: 'string' },
+  concurrency: { type: 'string', default: '4' },
+  'data-dir': { type: 'string', default: '.scones' },
+  temporary: { type: 'boolean', default: false },
+  'model-dir': { type: 'string' },
+  'state-machine-arn': { type: 'string' },
+  bucket: { type: 'string' },
+  's3-port': { type: 'string', default: '4569' },
+  'model-port': { type: 'string', default: '8080' },
+  'sfn-port': { type: 'string', default: '8083' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values'];
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  });
+  const [command, ...paths] = positionals;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case 'classify':
+      return classify(paths, values);
+    case 'up':
+      return up(values);
+    case 'demo':
+      return demo(values);
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+  }
+}
+
+function stackOptions(values: Values): LocalStackOptions {
+  return {
+    dataDir: values['data-dir'],
+    temporary: values.temporary,
+    modelDir: values['model-dir'],
+  };
+}
+
+function numberOption(
+  values: Values,
+  name: 'threshold' | 'concurrency',
+  check: (n: number) => boolean,
+  meaning: string,
+) {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!check(value)) throw new UsageError(`--${name} must be ${meaning}; got "${raw}".`);
+  return value;
+}
+
+async function classify(paths: string[], values: Values): Promise<number> {
+  const threshold = numberOption(
+    values,
+    'threshold',
+    (n) => n >= 0 && n <= 1,
+    'a number from 0 to 1',
+  );
+  const concurrency = numberOption(
+    values,
+    'concurrency',
+    (n) => Number.isInteger(n) && n >= 1,
+    'a whole number of at least 1',
+  );
+  const files = await collectImages(paths);
+  const arn = values['state-machine-arn'];
+  if (arn && !values.bucket)
+    throw new UsageError(
+      '--state-machine-arn needs --bucket: the bucket the workflow reads images from.',
+    );
+
+  let results: ClassificationResult[];
+  const progress = progressBar();
+  const options = { threshold, concurrency, onProgress: progress.update };
+  if (arn && values.bucket) {
+    const runner: WorkflowRunner = remoteRunner(
+      new S3Client({}),
+      new SFNClient({}),
+      values.bucket,
+      arn,
+    );
+    results = await classifyFiles(files, runner, options);
+  } else {
+    const stack = await LocalStack.start(stackOptions(values));
+    try {
+      results = await classifyFiles(
+        files,
+        localRunner(stack.s3, stack.bucket, stack.executions),
+        options,
+      );
+    } finally {
+      await stack.stop();
+    }
+  }
+  console.log(values.json ? JSON.stringify(results, null, 2) : resultsTable(results));
+  return 0;
+}
+
+async function up(values: Values): Promise<number> {
+  const port = (name: 's3-port' | 'model-port' | 'sfn-port') => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 0 || value > 65535)
+      throw new UsageError(`--${name} must be a port number; got "${values[name]}".`);
+    return value;
+  };
+  const stack = await LocalStack.start({
+    ...stackOptions(values),
+    stepFunctionsApi: true,
+    ports: { s3: port('s3-port'), model: port('model-port'), stepFunctions: port('sfn-port') },
+  });
+  const env = stack.environment();
+  console.log(`The Scones local stack is up (Ctrl-C stops it).
+
+  S3                  ${stack.endpoints.s3}   bucket ${stack.bucket}, objects under ${path.join(stack.dataDir, 's3')}
+  SageMaker endpoint  ${stack.endpoints.sagemakerRuntime}   name ${process.env['ENDPOINT_NAME']}, capture to ${stack.captureUri}
+  Step Functions      ${stack.endpoints.stepFunctions}   state machine ${stack.stateMachineArn}
+
+Point the AWS SDK and CLI at it:
+
+${Object.entries(env)
+  .map(([name, value]) => `export ${name}=${value}`)
+  .join('\n')}
+export STATE_MACHINE_ARN=${stack.stateMachineArn}
+
+Then, for example:
+  aws s3 cp photo.png s3://${stack.bucket}/photo.png
+  aws stepfunctions start-execution --state-machine-arn $STATE_MACHINE_ARN --input '{"s3_bucket":"${stack.bucket}","s3_key":"photo.png"}'
+(StartSyncExecution needs a client with disableHostPrefix: true, as with any local endpoint.)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  console.log('\nStopping...');
+  await stack.stop();
+  return 0;
+}
+
+async function demo(values: Values): Promise<number> {
+  const dataDir = path.resolve(values['data-dir']);
+  const files = await writeSampleImages(path.join(dataDir, 'demo'));
+  console.log(
+    `Classifying ${files.length} sample files made in ${path.relative(process.cwd(), path.join(dataDir, 'demo')) || '.'}/ through the local workflow...\n`,
+  );
+  const stack = await LocalStack.start({ ...stackOptions(values), dataDir });
+  let results: ClassificationResult[];
+  try {
+    results = await classifyFiles(files, localRunner(stack.s3, stack.bucket, stack.executions), {
+      onProgress: progressBar().update,
+    });
+  } finally {
+    await stack.stop();
+  }
+  console.log(
+    resultsTable(results.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) }))),
+  );
+  const captured = await listCaptures(dataDir, stack.bucket);
+  console.log(`
+Each request to the endpoint was captured in SageMaker's data-capture format, to
+${stack.captureUri}/ in the local S3 (${captured.length} capture file${captured.length === 1 ? '' : 's'} so far, under ${path.relative(process.cwd(), path.join(dataDir, 's3', stack.bucket, 'data_capture')) || '.'}):
+${captured
+  .slice(-3)
+  .map((key) => `  s3://${stack.bucket}/${key}`)
+  .join('\n')}
+
+Next: scones classify <your photos>, or scones up to keep the stack running.`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof InputPathError || error instanceof StackStartError)
+      console.error(error.message);
+    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const expected =
+      error instanceof UsageError ||
+      error instanceof InputPathError ||
+      error instanceof StackStartError;
+    process.exit(
+      expected || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1,
+    );
+  },
+);

@@ -1,0 +1,191 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { LocalExecutor } from '@scones/executor';
+import {
+  DataCapture,
+  DEFAULT_ENDPOINT_NAME,
+  DEFAULT_MODEL_DIR,
+  ImageClassifier,
+  ModelServer,
+  s3Sink,
+} from '@scones/model';
+import { buildImageClassificationDefinition } from '@scones/workflow';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import { ExecutionStore } from '../executions/execution-store.js';
+import { StepFunctionsServer } from '../sfn-api/step-functions-server.js';
+import {
+  LOCAL_ACCOUNT,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  awsEnvironment,
+  type LocalEndpoints,
+} from './aws-environment.js';
+import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
+import { LOCAL_FUNCTION_NAMES, loadStepHandlers } from './step-functions.js';
+
+export interface LocalStackOptions {
+  /** Where local S3 keeps its objects. Default `.scones` in the working directory. */
+  dataDir?: string;
+  /** Use a temporary folder instead, removed when the stack stops. */
+  temporary?: boolean;
+  /** The model the endpoint serves. Default: the one @scones/model ships. */
+  modelDir?: string;
+  bucket?: string;
+  endpointName?: string;
+  /** 0 (the default) takes any free port. */
+  ports?: { s3?: number; model?: number; stepFunctions?: number };
+  /** Serve the Step Functions API too (for `scones up` and SDK clients). Default false. */
+  stepFunctionsApi?: boolean;
+  /** Share of endpoint requests captured. Default 100. */
+  captureSamplingPercentage?: number;
+}
+
+export const DEFAULT_BUCKET = 'scones-images';
+export const STATE_MACHINE_NAME = 'scones-image-classification';
+const HOST = '127.0.0.1';
+
+/**
+ * The whole workflow on this machine: s3rver for S3, the @scones/model server for the SageMaker
+ * endpoint (capturing into local S3), and the single-image definition from @scones/workflow run
+ * by the local executor, its tasks mapped to the real Lambda handlers of the three step
+ * packages. The handlers reach the local servers only through the AWS SDK's standard endpoint
+ * variables, which the stack sets in this process.
+ *
+ * @example
+ * const stack = await LocalStack.start({ temporary: true });
+ * await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'a.png', Body: png }));
+ * const execution = stack.executions.start(JSON.stringify({ s3_bucket: stack.bucket, s3_key: 'a.png' }));
+ * console.log(await stack.executions.completion(execution.executionArn));
+ * await stack.stop();
+ */
+export class LocalStack {
+  private constructor(
+    readonly bucket: string,
+    readonly endpoints: LocalEndpoints,
+    readonly dataDir: string,
+    readonly s3: S3Client,
+    readonly executions: ExecutionStore,
+    readonly captureUri: string,
+    private readonly stops: (() => Promise<void>)[],
+  ) {}
+
+  static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
+    const stops: (() => Promise<void>)[] = [];
+    const stopAll = async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    };
+    try {
+      return await LocalStack.startServices(options, stops);
+    } catch (error) {
+      await stopAll();
+      throw error;
+    }
+  }
+
+  private static async startServices(
+    options: LocalStackOptions,
+    stops: (() => Promise<void>)[],
+  ): Promise<LocalStack> {
+    const bucket = options.bucket ?? DEFAULT_BUCKET;
+    const endpointName = options.endpointName ?? DEFAULT_ENDPOINT_NAME;
+    const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
+    if (!existsSync(path.join(modelDir, 'model.onnx'))) {
+      throw new StackStartError(
+        `No model at ${path.join(modelDir, 'model.onnx')}: pass --model-dir with a folder holding model.onnx and metadata.json, or train one with npx nx run model:train.`,
+      );
+    }
+
+    const dataDir = options.temporary
+      ? await mkdtemp(path.join(tmpdir(), 'scones-'))
+      : path.resolve(options.dataDir ?? '.scones');
+    if (options.temporary) stops.push(() => rm(dataDir, { recursive: true, force: true }));
+    await mkdir(path.join(dataDir, 's3'), { recursive: true });
+
+    await assertPortFree(HOST, options.ports?.s3, 'local S3');
+    const s3rver = new S3rver({
+      address: HOST,
+      port: options.ports?.s3 ?? 0,
+      directory: path.join(dataDir, 's3'),
+      silent: true,
+    });
+    const { port: s3Port } = await s3rver.run().catch((error: unknown) => {
+      throw explainListenError(error, 'local S3', options.ports?.s3);
+    });
+    stops.push(() => s3rver.close());
+    const s3Endpoint = `http://${HOST}:${s3Port}`;
+    const s3 = new S3Client({
+      endpoint: s3Endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    stops.push(async () => s3.destroy());
+    await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: { name?: string }) => {
+      if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists')
+        throw error;
+    });
+
+    const captureUri = `s3://${bucket}/data_capture`;
+    const capture = new DataCapture({
+      sink: s3Sink(s3, captureUri),
+      endpointName,
+      samplingPercentage: options.captureSamplingPercentage,
+      onError: (error) => console.error(`data capture: ${String(error)}`),
+    });
+    const classifier = await ImageClassifier.load(modelDir);
+    stops.push(() => classifier.close());
+    const model = await ModelServer.start({
+      model: classifier,
+      endpointName,
+      host: HOST,
+      port: options.ports?.model ?? 0,
+      capture,
+    }).catch(async (error: unknown) => {
+      await capture.close();
+      throw explainListenError(error, 'the model endpoint', options.ports?.model);
+    });
+    stops.push(() => model.close());
+
+    const endpoints: LocalEndpoints = { s3: s3Endpoint, sagemakerRuntime: model.url };
+    Object.assign(process.env, awsEnvironment(endpoints), { ENDPOINT_NAME: endpointName });
+    const definition = buildImageClassificationDefinition({ functions: LOCAL_FUNCTION_NAMES });
+    const executions = new ExecutionStore({
+      name: STATE_MACHINE_NAME,
+      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${STATE_MACHINE_NAME}`,
+      definition,
+      executor: new LocalExecutor(definition, { lambdas: await loadStepHandlers() }),
+    });
+    stops.push(() => executions.drain());
+
+    if (options.stepFunctionsApi) {
+      const api = await StepFunctionsServer.start(executions, {
+        host: HOST,
+        port: options.ports?.stepFunctions ?? 0,
+      }).catch((error: unknown) => {
+        throw explainListenError(error, 'the Step Functions API', options.ports?.stepFunctions);
+      });
+      stops.push(() => api.close());
+      endpoints.stepFunctions = api.url;
+    }
+    return new LocalStack(bucket, endpoints, dataDir, s3, executions, captureUri, stops);
+  }
+
+  get stateMachineArn(): string {
+    return this.executions.stateMachine.arn;
+  }
+
+  /** The variables that point the AWS SDK and CLI at this stack. */
+  environment(): Record<string, string> {
+    return awsEnvironment(this.endpoints);
+  }
+
+  /** Waits for running executions, then stops every server (captures are written first). */
+  async stop(): Promise<void> {
+    for (const stop of this.stops.reverse()) await stop();
+    this.stops.length = 0;
+  }
+}
