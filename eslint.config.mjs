@@ -7,7 +7,7 @@ export default [
   ...nx.configs['flat/javascript'],
   prettier,
   {
-    ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/.scones'],
+    ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/.scones', '**/cdk.out'],
   },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs', '**/*.cts'],
@@ -25,6 +25,10 @@ export default [
             { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:definition'],
+            },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -77,5 +81,23 @@ export default [
       ],
     },
     languageOptions: { parser: await import('jsonc-eslint-parser') },
+  },
+  {
+    // The infra package deploys the step packages' bundles, found at synth time, and its CDK
+    // app (not part of the published package) runs cdk-nag.
+    files: ['packages/infra/package.json'],
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: [
+            '{projectRoot}/jest.config.cjs',
+            '{projectRoot}/tests/**/*',
+            '{projectRoot}/src/app.ts',
+          ],
+          ignoredDependencies: ['@scones/serialize', '@scones/classify', '@scones/threshold'],
+        },
+      ],
+    },
   },
 ];

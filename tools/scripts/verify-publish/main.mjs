@@ -4,7 +4,8 @@
 //   (a) every export and subpath loads from CommonJS and from ES modules;
 //   (b) TypeScript using the public APIs type-checks with moduleResolution nodenext and bundler;
 //   (c) the README's example (serialize and threshold cores with an in-memory reader) runs;
-//   (d) each @scones/<step>/lambda handler runs once.
+//   (d) each @scones/<step>/lambda handler runs once;
+//   (e) the @scones/infra construct synthesizes in a consumer's CDK app.
 // The registry is stopped by its process id, also on failure.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,16 @@ const upstream =
 let registry;
 try {
   step('build');
-  run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static']);
+  run('npx', [
+    'nx',
+    'run-many',
+    '-t',
+    'build',
+    'bundle',
+    '-p',
+    ...projects,
+    '--output-style=static',
+  ]);
 
   step('start a local registry');
   registry = await startVerdaccio(root, work, upstream);
@@ -116,6 +126,9 @@ try {
 
   step('(d) each Lambda handler once');
   run(process.execPath, ['run-handlers.mjs'], { cwd: consumer, env });
+
+  step('(e) the CDK construct in a consumer app');
+  run(process.execPath, ['synth-construct.mjs'], { cwd: consumer, env });
 
   console.log('\nverify:publish: every check passed');
 } finally {

@@ -9,6 +9,7 @@ import {
   type ImagePayload,
 } from '@scones/contracts';
 import { LocalExecutor, type ExecutionResult } from '@scones/executor';
+import type { ImageClassificationWorkflowProps } from '@scones/infra';
 import { LocalStack, type ClassificationResult } from '@scones/local';
 import { ImageClassifier, ModelServer, type CaptureRecord } from '@scones/model';
 import type { SerializedImagePayload } from '@scones/serialize';
@@ -31,6 +32,10 @@ const definition: StateMachineDefinition = buildImageClassificationDefinition({
 });
 export const json: string = definitionToJson(definition) + toMermaid(definition);
 export const retryable: readonly string[] = RETRYABLE_ERROR_NAMES;
+export const infra: ImageClassificationWorkflowProps = {
+  endpoint: { model: { modelDataUrl: 's3://m/model.tar.gz' } },
+  threshold: 0.9,
+};
 export const invoke: EndpointInvoker = async () => '[0.5, 0.5]';
 export const classify: ClassifyHandler = createClassifyHandler(
   { endpointName: 'e', labels: ['a', 'b'], maxImageBytes: 1 },

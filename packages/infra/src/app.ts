@@ -1,0 +1,17 @@
+// The CDK app (cdk.json): one SconesWorkflowStack, configured with context values
+// (`-c key=value`, see app-settings.ts), checked with cdk-nag's AwsSolutions rules: an
+// unacknowledged finding fails the synth.
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readAppSettings } from './app-settings.js';
+import { SconesWorkflowStack } from './scones-workflow-stack.js';
+
+const app = new App();
+const settings = readAppSettings((key) => app.node.tryGetContext(key));
+new SconesWorkflowStack(app, settings.stackName, {
+  env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
+  description: 'Scones Unlimited image-classification workflow',
+  bucketName: settings.bucketName,
+  workflow: settings.workflow,
+});
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,0 +1,287 @@
+import {
+  DEFAULT_CLASS_LABELS,
+  DEFAULT_THRESHOLD,
+  INLINE_IMAGE_MAX_BYTES,
+  MAX_IMAGE_BYTES,
+} from '@scones/contracts';
+import {
+  buildImageClassificationDefinition,
+  definitionToJson,
+  type ImageClassificationOptions,
+} from '@scones/workflow';
+import { Aws, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ClassifierEndpoint, type ClassifierModelProps } from './endpoint/classifier-endpoint.js';
+import { acknowledge, objectsFinding } from './nag.js';
+import { StepFunction } from './step-function.js';
+import { WorkflowAlarms } from './workflow-alarms.js';
+import { WorkflowBucket } from './workflow-bucket.js';
+
+/** The endpoint the workflow classifies with: an existing one, or one created from a model. */
+export type ClassifierEndpointChoice =
+  | { existingEndpointName: string }
+  | { model: ClassifierModelProps; endpointName?: string };
+
+/** Where low-confidence results go. */
+export type LowConfidenceChoice =
+  /** The execution fails (the original behaviour). */
+  | { mode: 'fail' }
+  /** To a queue or topic for review (a new encrypted queue when none is given); the execution succeeds. */
+  | { mode: 'review'; target?: sqs.IQueue | sns.ITopic };
+
+export interface ImageClassificationWorkflowProps {
+  /** The SageMaker endpoint. */
+  endpoint: ClassifierEndpointChoice;
+  /** An existing bucket for the photos (and data capture). Default: a new, locked-down bucket. */
+  bucket?: s3.IBucket;
+  /** Minimum confidence, 0..1. Default 0.93. */
+  threshold?: number;
+  /** The endpoint's classes in class-index order. Default bicycle, motorcycle. */
+  classLabels?: readonly string[];
+  /** Default `{ mode: 'fail' }`. */
+  lowConfidence?: LowConfidenceChoice;
+  /** Retention of every log group. Default one month. */
+  logRetention?: logs.RetentionDays;
+  /** Low-confidence alarm level, percent of images. Default 20. */
+  lowConfidenceAlarmPercent?: number;
+  /** Images up to this size travel inline. Default 180 KiB. */
+  inlineImageMaxBytes?: number;
+}
+
+/** Placeholders in the definition, replaced by CloudFormation through DefinitionSubstitutions. */
+export const DEFINITION_PLACEHOLDERS = {
+  functions: {
+    serialize: '${SerializeFunctionArn}',
+    classify: '${ClassifyFunctionArn}',
+    threshold: '${ThresholdFunctionArn}',
+  },
+  reviewQueueUrl: '${ReviewQueueUrl}',
+  reviewTopicArn: '${ReviewTopicArn}',
+} as const;
+
+export const DEFAULT_ENDPOINT_NAME = 'scones-classifier';
+
+/**
+ * The Scones image-classification workflow: the three step Lambdas (from each step package's
+ * bundle), the single-image state machine from @scones/workflow, the bucket, the SageMaker
+ * endpoint with data capture (when created), alarms, and IAM derived from what each part does.
+ *
+ * @example
+ * new ImageClassificationWorkflow(stack, 'Workflow', {
+ *   endpoint: { existingEndpointName: 'scones-classifier' },
+ *   lowConfidence: { mode: 'review' },
+ * });
+ */
+export class ImageClassificationWorkflow extends Construct {
+  readonly bucket: s3.IBucket;
+  readonly endpointName: string;
+  readonly stateMachine: sfn.StateMachine;
+  readonly functions: Record<'serialize' | 'classify' | 'threshold', lambda.Function>;
+  readonly reviewTarget?: sqs.IQueue | sns.ITopic;
+  readonly alarms: WorkflowAlarms;
+
+  constructor(scope: Construct, id: string, props: ImageClassificationWorkflowProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const labels = (props.classLabels ?? DEFAULT_CLASS_LABELS).join(',');
+    this.bucket = props.bucket ?? new WorkflowBucket(this, 'Photos').bucket;
+
+    const endpointName =
+      'existingEndpointName' in props.endpoint
+        ? props.endpoint.existingEndpointName
+        : (props.endpoint.endpointName ?? DEFAULT_ENDPOINT_NAME);
+    if (Token.isUnresolved(endpointName))
+      throw new Error('The endpoint name must be a literal: IAM needs its lower-cased ARN.');
+    if ('model' in props.endpoint) {
+      this.endpointName = new ClassifierEndpoint(this, 'Classifier', {
+        ...props.endpoint.model,
+        endpointName,
+        bucket: this.bucket,
+      }).endpointName;
+    } else {
+      this.endpointName = endpointName;
+    }
+
+    const step = (
+      name: 'serialize' | 'classify' | 'threshold',
+      description: string,
+      environment: Record<string, string>,
+      timeoutSeconds: number,
+      memorySize: number,
+    ) =>
+      new StepFunction(this, `${name[0].toUpperCase()}${name.slice(1)}`, {
+        step: name,
+        description,
+        environment,
+        timeout: Duration.seconds(timeoutSeconds),
+        memorySize,
+        logRetention,
+      });
+    // Function timeouts stay below the state timeouts of the definition (30, 60, 10 s).
+    const serialize = step(
+      'serialize',
+      'Scones step 1: read a delivery photo from S3, check it is an image, base64 it',
+      {
+        MAX_IMAGE_BYTES: String(MAX_IMAGE_BYTES),
+        INLINE_IMAGE_MAX_BYTES: String(props.inlineImageMaxBytes ?? INLINE_IMAGE_MAX_BYTES),
+      },
+      20,
+      512,
+    );
+    const classify = step(
+      'classify',
+      'Scones step 2: classify the photo with the SageMaker endpoint',
+      {
+        ENDPOINT_NAME: this.endpointName,
+        CLASS_LABELS: labels,
+        MAX_IMAGE_BYTES: String(MAX_IMAGE_BYTES),
+      },
+      45,
+      512,
+    );
+    const threshold = step(
+      'threshold',
+      'Scones step 3: pass confident predictions on',
+      { THRESHOLD: String(props.threshold ?? DEFAULT_THRESHOLD), CLASS_LABELS: labels },
+      5,
+      256,
+    );
+    this.functions = {
+      serialize: serialize.function,
+      classify: classify.function,
+      threshold: threshold.function,
+    };
+
+    const readPhotos = new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [this.bucket.arnForObjects('*')],
+    });
+    serialize.role.addToPolicy(readPhotos);
+    classify.role.addToPolicy(readPhotos);
+    classify.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['sagemaker:InvokeEndpoint'],
+        resources: [
+          `arn:${Aws.PARTITION}:sagemaker:${stack.region}:${stack.account}:endpoint/${endpointName.toLowerCase()}`,
+        ],
+      }),
+    );
+    for (const role of [serialize.role, classify.role]) {
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::${objectsFinding(this.bucket, '*')}]`,
+        'Photos have arbitrary keys; the only action allowed on them is s3:GetObject.',
+      );
+    }
+
+    const lowConfidence = props.lowConfidence ?? { mode: 'fail' };
+    let reviewTarget: sqs.IQueue | sns.ITopic | undefined;
+    if (lowConfidence.mode === 'review') {
+      reviewTarget = lowConfidence.target ?? this.reviewQueue();
+      this.reviewTarget = reviewTarget;
+    }
+
+    const review =
+      reviewTarget === undefined ? 'fail' : 'queueUrl' in reviewTarget ? 'queue' : 'topic';
+    const definitionOptions = workflowDefinitionOptions(review);
+    const role = new iam.Role(this, 'StateMachineRole', {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description: 'Runs the Scones image-classification state machine',
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: Object.values(this.functions).map((fn) => fn.functionArn),
+      }),
+    );
+    if (reviewTarget) {
+      role.addToPolicy(
+        'queueUrl' in reviewTarget
+          ? new iam.PolicyStatement({
+              actions: ['sqs:SendMessage'],
+              resources: [reviewTarget.queueArn],
+            })
+          : new iam.PolicyStatement({
+              actions: ['sns:Publish'],
+              resources: [reviewTarget.topicArn],
+            }),
+      );
+    }
+    const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      comment: 'Scones image classification',
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromString(
+        definitionToJson(buildImageClassificationDefinition(definitionOptions)),
+      ),
+      definitionSubstitutions: {
+        SerializeFunctionArn: serialize.function.functionArn,
+        ClassifyFunctionArn: classify.function.functionArn,
+        ThresholdFunctionArn: threshold.function.functionArn,
+        ...(reviewTarget && 'queueUrl' in reviewTarget
+          ? { ReviewQueueUrl: reviewTarget.queueUrl }
+          : {}),
+        ...(reviewTarget && 'topicArn' in reviewTarget
+          ? { ReviewTopicArn: reviewTarget.topicArn }
+          : {}),
+      },
+      role,
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      tracingEnabled: true,
+    });
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
+    );
+
+    this.alarms = new WorkflowAlarms(this, 'Alarms', {
+      stateMachine: this.stateMachine,
+      thresholdFunction: threshold.function,
+      thresholdLogGroup: threshold.logGroup,
+      lowConfidencePercent: props.lowConfidenceAlarmPercent ?? 20,
+    });
+  }
+
+  private reviewQueue(): sqs.Queue {
+    const common = {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    };
+    const deadLetters = new sqs.Queue(this, 'ReviewDeadLetters', common);
+    return new sqs.Queue(this, 'ReviewQueue', {
+      ...common,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+  }
+}
+
+/**
+ * The @scones/workflow options the construct builds its definition from, with the ARNs as
+ * placeholders: a test (or a reviewer) can build the same definition and compare.
+ */
+export function workflowDefinitionOptions(
+  review: 'fail' | 'queue' | 'topic',
+): ImageClassificationOptions {
+  const { functions, reviewQueueUrl, reviewTopicArn } = DEFINITION_PLACEHOLDERS;
+  if (review === 'fail') return { functions: { ...functions }, lowConfidence: { mode: 'fail' } };
+  return {
+    functions: { ...functions },
+    lowConfidence: {
+      mode: 'review',
+      target: review === 'queue' ? { queueUrl: reviewQueueUrl } : { topicArn: reviewTopicArn },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * @scones/infra: AWS CDK constructs that deploy the Scones image-classification workflow.
+ *
+ * @example
+ * import { ImageClassificationWorkflow } from '@scones/infra';
+ * new ImageClassificationWorkflow(stack, 'Workflow', { endpoint: { existingEndpointName: 'scones-classifier' } });
+ */
+export {
+  DEFAULT_ENDPOINT_NAME,
+  DEFINITION_PLACEHOLDERS,
+  ImageClassificationWorkflow,
+  workflowDefinitionOptions,
+  type ClassifierEndpointChoice,
+  type ImageClassificationWorkflowProps,
+  type LowConfidenceChoice,
+} from './image-classification-workflow.js';
+export {
+  ClassifierEndpoint,
+  type ClassifierEndpointProps,
+  type ClassifierModelProps,
+} from './endpoint/classifier-endpoint.js';
+export { StepFunction, type StepFunctionProps } from './step-function.js';
+export { stepBundleDir, type StepName } from './step-bundles.js';
+export {
+  WorkflowAlarms,
+  LOW_CONFIDENCE_METRIC,
+  type WorkflowAlarmsProps,
+} from './workflow-alarms.js';
+export { WorkflowBucket, type WorkflowBucketProps } from './workflow-bucket.js';
+export { SconesWorkflowStack, type SconesWorkflowStackProps } from './scones-workflow-stack.js';
+export { readAppSettings, type AppSettings } from './app-settings.js';

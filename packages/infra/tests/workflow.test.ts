@@ -1,0 +1,359 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildImageClassificationDefinition } from '@scones/workflow';
+import { workflowDefinitionOptions } from '../src/index.js';
+import { actionsOf, resources, roleStatements, workflowApp } from './stack';
+
+let template: Template;
+
+beforeAll(() => {
+  template = workflowApp().template();
+});
+
+const functionIds = () => Object.keys(resources(template, 'AWS::Lambda::Function'));
+
+describe('the step Lambdas', () => {
+  it('run each step’s bundle on nodejs24.x, arm64, with X-Ray and JSON logs to their own log group', () => {
+    expect(functionIds()).toHaveLength(3);
+    for (const fn of Object.values(resources(template, 'AWS::Lambda::Function'))) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/Logs/) } },
+      });
+    }
+  });
+
+  it('take their settings from the props, with timeouts below the state timeouts', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: {
+          ENDPOINT_NAME: 'Scones-Classifier',
+          CLASS_LABELS: 'bicycle,motorcycle',
+          MAX_IMAGE_BYTES: '6291456',
+        },
+      },
+      Timeout: 45,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { THRESHOLD: '0.93' } },
+      Timeout: 5,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { INLINE_IMAGE_MAX_BYTES: '184320', MAX_IMAGE_BYTES: '6291456' } },
+      Timeout: 20,
+    });
+    const threshold = workflowApp({
+      workflow: {
+        endpoint: { existingEndpointName: 'e' },
+        threshold: 0.8,
+        classLabels: ['a', 'b'],
+      },
+    }).template();
+    threshold.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { THRESHOLD: '0.8', CLASS_LABELS: 'a,b' } },
+    });
+  });
+});
+
+describe('IAM', () => {
+  it('lets serialize only write its logs, trace, and s3:GetObject in the bucket', () => {
+    const statements = roleStatements(template, 'WorkflowSerializeRole');
+    expect(statements.flatMap(actionsOf).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    const read = statements.find((s) => actionsOf(s).includes('s3:GetObject'));
+    expect(read?.['Resource']).toEqual({
+      'Fn::Join': [
+        '',
+        [{ 'Fn::GetAtt': [expect.stringMatching(/^WorkflowPhotosBucket/), 'Arn'] }, '/*'],
+      ],
+    });
+  });
+
+  it('lets classify invoke only its endpoint, by the lower-cased ARN, and read the bucket', () => {
+    const statements = roleStatements(template, 'WorkflowClassifyRole');
+    expect(statements.flatMap(actionsOf).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      'sagemaker:InvokeEndpoint',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    const invoke = statements.find((s) => actionsOf(s).includes('sagemaker:InvokeEndpoint'));
+    expect(invoke?.['Resource']).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':sagemaker:eu-west-1:123456789012:endpoint/scones-classifier',
+        ],
+      ],
+    });
+  });
+
+  it('gives threshold nothing beyond its logs and traces', () => {
+    expect(roleStatements(template, 'WorkflowThresholdRole').flatMap(actionsOf).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+  });
+
+  it('lets the state machine invoke exactly the three functions', () => {
+    const invoke = roleStatements(template, 'WorkflowStateMachineRole').filter((s) =>
+      actionsOf(s).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke).toHaveLength(1);
+    expect(invoke[0]['Resource']).toEqual(
+      functionIds()
+        .map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        .map(() => expect.anything()),
+    );
+    const arns = (invoke[0]['Resource'] as { 'Fn::GetAtt': [string, string] }[])
+      .map((r) => r['Fn::GetAtt'][0])
+      .sort();
+    expect(arns).toEqual(functionIds().sort());
+  });
+
+  it('has no wildcard action anywhere, in any variant', () => {
+    const variants = [
+      template,
+      workflowApp({
+        workflow: {
+          endpoint: { model: { modelDataUrl: 's3://models/scones/model.tar.gz' } },
+          lowConfidence: { mode: 'review' },
+        },
+      }).template(),
+      workflowApp({ bucketName: 'existing-photos' }).template(),
+    ];
+    for (const variant of variants) {
+      const documents = [
+        ...Object.values(resources(variant, 'AWS::IAM::Policy')).map(
+          (p) => p.Properties['PolicyDocument'],
+        ),
+        ...Object.values(resources(variant, 'AWS::IAM::Role')).flatMap((r) =>
+          ((r.Properties['Policies'] as { PolicyDocument: unknown }[]) ?? []).map(
+            (p) => p.PolicyDocument,
+          ),
+        ),
+        ...Object.values(resources(variant, 'AWS::S3::BucketPolicy')).map(
+          (p) => p.Properties['PolicyDocument'],
+        ),
+      ] as { Statement: Record<string, unknown>[] }[];
+      const actions = documents.flatMap((d) =>
+        d.Statement.filter((s) => s['Effect'] === 'Allow').flatMap(actionsOf),
+      );
+      expect(actions.length).toBeGreaterThan(10);
+      expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+      for (const role of Object.values(resources(variant, 'AWS::IAM::Role')))
+        expect(role.Properties['ManagedPolicyArns']).toBeUndefined();
+    }
+  });
+});
+
+describe('the state machine', () => {
+  it('embeds the definition @scones/workflow builds for the same options, ARNs substituted', () => {
+    const [machine] = Object.values(resources(template, 'AWS::StepFunctions::StateMachine'));
+    expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
+      buildImageClassificationDefinition(workflowDefinitionOptions('fail')),
+    );
+    expect(machine.Properties['DefinitionSubstitutions']).toEqual({
+      SerializeFunctionArn: {
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowSerializeFunction/), 'Arn'],
+      },
+      ClassifyFunctionArn: {
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowClassifyFunction/), 'Arn'],
+      },
+      ThresholdFunctionArn: {
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowThresholdFunction/), 'Arn'],
+      },
+    });
+  });
+
+  it('is STANDARD, logs ALL with execution data, and traces', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: true,
+        Destinations: [Match.objectLike({})],
+      },
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('sends low confidence to an encrypted review queue with a dead-letter queue, and may only send there', () => {
+    const review = workflowApp({
+      workflow: { endpoint: { existingEndpointName: 'e' }, lowConfidence: { mode: 'review' } },
+    }).template();
+    const [machine] = Object.values(resources(review, 'AWS::StepFunctions::StateMachine'));
+    expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
+      buildImageClassificationDefinition(workflowDefinitionOptions('queue')),
+    );
+    expect(machine.Properties['DefinitionSubstitutions']).toMatchObject({
+      ReviewQueueUrl: { Ref: expect.stringMatching(/^WorkflowReviewQueue/) },
+    });
+    review.resourceCountIs('AWS::SQS::Queue', 2);
+    review.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { maxReceiveCount: 5 },
+    });
+    const send = roleStatements(review, 'WorkflowStateMachineRole').find((s) =>
+      actionsOf(s).includes('sqs:SendMessage'),
+    );
+    expect(send?.['Resource']).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^WorkflowReviewQueue/), 'Arn'],
+    });
+  });
+});
+
+describe('the bucket, when created', () => {
+  it('is encrypted, SSL-only, private, versioned, logged, and expires data capture', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'photos/' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'data_capture/', ExpirationInDays: 90, Status: 'Enabled' }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('is not created when an existing bucket is given', () => {
+    const existing = workflowApp({ bucketName: 'existing-photos' }).template();
+    existing.resourceCountIs('AWS::S3::Bucket', 0);
+    const read = roleStatements(existing, 'WorkflowSerializeRole').find((s) =>
+      actionsOf(s).includes('s3:GetObject'),
+    );
+    expect(JSON.stringify(read?.['Resource'])).toContain(':s3:::existing-photos/*');
+  });
+});
+
+describe('the endpoint, when created from a model', () => {
+  const created = () =>
+    workflowApp({
+      workflow: {
+        endpoint: {
+          model: { modelDataUrl: 's3://models/scones/model.tar.gz', maxInstanceCount: 3 },
+        },
+      },
+    }).template();
+
+  it('captures 100% of traffic to the bucket’s data_capture/ prefix, images as base64 and JSON as JSON', () => {
+    created().hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [
+        Match.objectLike({
+          VariantName: 'AllTraffic',
+          InitialInstanceCount: 1,
+          InstanceType: 'ml.m5.large',
+        }),
+      ],
+      DataCaptureConfig: {
+        EnableCapture: true,
+        InitialSamplingPercentage: 100,
+        DestinationS3Uri: Match.objectLike({
+          'Fn::Join': [
+            '',
+            ['s3://', { Ref: Match.stringLikeRegexp('^WorkflowPhotosBucket') }, '/data_capture'],
+          ],
+        }),
+        CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+        CaptureContentTypeHeader: {
+          JsonContentTypes: ['application/json'],
+          CsvContentTypes: ['text/csv'],
+        },
+      },
+    });
+  });
+
+  it('runs the built-in image-classification image of the region, and scales on invocations per instance', () => {
+    const t = created();
+    const [model] = Object.values(resources(t, 'AWS::SageMaker::Model'));
+    expect(model.Properties['PrimaryContainer']).toMatchObject({
+      ModelDataUrl: 's3://models/scones/model.tar.gz',
+    });
+    expect(JSON.stringify(model.Properties['PrimaryContainer'])).toMatch(
+      /"685385470294\.dkr\.ecr\.eu-west-1\.".*"\/image-classification:1"/,
+    );
+    t.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'scones-classifier' });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ResourceId: 'endpoint/scones-classifier/variant/AllTraffic',
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      MinCapacity: 1,
+      MaxCapacity: 3,
+    });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: {
+        PredefinedMetricSpecification: {
+          PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance',
+        },
+        TargetValue: 600,
+      },
+    });
+  });
+
+  it('lets the model read only its artifact and write only data capture', () => {
+    const statements = roleStatements(created(), 'WorkflowClassifierRole');
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.map((s) => [actionsOf(s), JSON.stringify(s['Resource'])])).toEqual([
+      [['s3:GetObject'], expect.stringContaining(':s3:::models/scones/model.tar.gz')],
+      [['s3:PutObject'], expect.stringContaining('/data_capture/*')],
+    ]);
+  });
+});
+
+describe('alarms', () => {
+  it('alarm on failed executions and on the rate of low-confidence results', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ExecutionsFailed',
+      Namespace: 'AWS/States',
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 20,
+      EvaluationPeriods: 3,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(invocations > 0, 100 * low / invocations, 0)' }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.errorType = "ThresholdConfidenceNotMetError" }',
+      MetricTransformations: [
+        Match.objectLike({ MetricNamespace: 'Scones', MetricName: 'LowConfidenceResults' }),
+      ],
+    });
+  });
+});
