@@ -25,6 +25,7 @@ export default [
             { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:monitor', onlyDependOnLibsWithTags: ['type:contracts'] },
             {
               sourceTag: 'type:infra',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:definition'],
@@ -37,6 +38,7 @@ export default [
                 'type:definition',
                 'type:executor',
                 'type:model',
+                'type:monitor',
               ],
             },
             {

@@ -16,6 +16,7 @@ import { StackStartError } from '../stack/stack-errors.js';
 import { progressBar } from './progress.js';
 import { resultsTable } from './results-table.js';
 import { listCaptures } from './captures.js';
+import { monitor } from './monitor-command.js';
 import path from 'node:path';
 
 const USAGE = `Usage:
@@ -24,6 +25,9 @@ const USAGE = `Usage:
   scones classify <files...> --state-machine-arn ARN --bucket NAME [--json] [--threshold N]
                   (the workflow deployed on AWS, or any Step Functions API: AWS_ENDPOINT_URL_SFN)
   scones up [--s3-port 4569] [--model-port 8080] [--sfn-port 8083] [--data-dir DIR | --temporary]
+  scones monitor [folder | s3://bucket/prefix] [--threshold N] [--since ISO] [--until ISO]
+                 [--json] [--out report.html] [--data-dir DIR]
+                 (default: the local stack's data capture, under --data-dir)
   scones demo [--data-dir DIR]
 
 The local stack keeps its S3 objects in --data-dir (default .scones).`;
@@ -42,6 +46,9 @@ const OPTIONS = {
   's3-port': { type: 'string', default: '4569' },
   'model-port': { type: 'string', default: '8080' },
   'sfn-port': { type: 'string', default: '8083' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -67,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       return up(values);
     case 'demo':
       return demo(values);
+    case 'monitor':
+      return monitorCommand(paths, values);
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   }
@@ -179,6 +188,38 @@ Then, for example:
   return 0;
 }
 
+function timeOption(values: Values, name: 'since' | 'until'): Date | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const time = new Date(raw);
+  if (Number.isNaN(time.getTime()))
+    throw new UsageError(
+      `--${name} must be an ISO time such as 2026-11-27T18:00:00Z; got "${raw}".`,
+    );
+  return time;
+}
+
+async function monitorCommand(sources: string[], values: Values): Promise<number> {
+  if (sources.length > 1) throw new UsageError('monitor reads one folder or s3:// prefix.');
+  const output = await monitor({
+    source: sources[0],
+    dataDir: values['data-dir'],
+    threshold: numberOption(values, 'threshold', (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    since: timeOption(values, 'since'),
+    until: timeOption(values, 'until'),
+    json: values.json,
+    out: values.out,
+  }).catch((error: Error) => {
+    if (error.message.startsWith('No such folder'))
+      throw new InputPathError(
+        `${error.message} (classify some images first, or name a capture folder or s3:// prefix).`,
+      );
+    throw error;
+  });
+  console.log(output);
+  return 0;
+}
+
 async function demo(values: Values): Promise<number> {
   const dataDir = path.resolve(values['data-dir']);
   const files = await writeSampleImages(path.join(dataDir, 'demo'));
@@ -206,7 +247,8 @@ ${captured
   .map((key) => `  s3://${stack.bucket}/${key}`)
   .join('\n')}
 
-Next: scones classify <your photos>, or scones up to keep the stack running.`);
+Next: scones monitor (a report of the captured confidence), scones classify <your photos>,
+or scones up to keep the stack running.`);
   return 0;
 }
 

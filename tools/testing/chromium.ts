@@ -1,0 +1,29 @@
+// Debian's Chromium driven by playwright-core, for tests that look at a page as a person would.
+// tools/scripts/install-chromium.sh installs it (CI runs that); without it these tests are
+// skipped, and say why.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export function chromiumAvailable(reason: string): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  console.warn(
+    `Skipping ${reason}: no Chromium at ${CHROMIUM} (run tools/scripts/install-chromium.sh, or set CHROMIUM_PATH).`,
+  );
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
