@@ -6,13 +6,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bench/bundle-sizes.mjs';
+import { localStack } from './bench/local-stack.mjs';
 import { modelServer } from './bench/model-server.mjs';
+
+// The AWS SDK's Node 20 notice would only clutter the output (the Lambdas run on Node 22+).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.SCONES_DATA ?? '../shared/data/cifar100-bikes');
 
 execFileSync('npx', ['nx', 'run-many', '-t', 'build'], { cwd: root, stdio: 'inherit' });
-const sections = [await bundleSizes(root), await modelServer(root, dataDir)];
+const sections = [
+  await bundleSizes(root),
+  await modelServer(root, dataDir),
+  await localStack(root, dataDir),
+];
 
 const report = `# Benchmarks
 

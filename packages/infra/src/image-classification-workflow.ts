@@ -5,11 +5,13 @@ import {
   MAX_IMAGE_BYTES,
 } from '@scones/contracts';
 import {
+  buildBatchDefinition,
   buildImageClassificationDefinition,
   definitionToJson,
+  type BatchOptions,
   type ImageClassificationOptions,
 } from '@scones/workflow';
-import { Aws, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -53,6 +55,20 @@ export interface ImageClassificationWorkflowProps {
   lowConfidenceAlarmPercent?: number;
   /** Images up to this size travel inline. Default 180 KiB. */
   inlineImageMaxBytes?: number;
+  /** The batch state machine (a Distributed Map over an S3 prefix); `false` leaves it out. */
+  batch?: BatchProps | false;
+}
+
+/** The batch state machine's settings. */
+export interface BatchProps {
+  /** Child executions at once. Default 100 (Step Functions allows up to 10,000). */
+  maxConcurrency?: number;
+  /** The run fails when more than this share of images fail. Default 10. */
+  toleratedFailurePercentage?: number;
+  /** Where results are written in the bucket. Default `batch-results`. */
+  resultsPrefix?: string;
+  /** Restrict listing to keys under this prefix (e.g. `incoming/`). Default: the whole bucket. */
+  inputPrefix?: string;
 }
 
 /** Placeholders in the definition, replaced by CloudFormation through DefinitionSubstitutions. */
@@ -63,6 +79,7 @@ export const DEFINITION_PLACEHOLDERS = {
     threshold: '${ThresholdFunctionArn}',
   },
   reviewQueueUrl: '${ReviewQueueUrl}',
+  resultsBucket: '${ResultsBucket}',
   reviewTopicArn: '${ReviewTopicArn}',
 } as const;
 
@@ -83,6 +100,7 @@ export class ImageClassificationWorkflow extends Construct {
   readonly bucket: s3.IBucket;
   readonly endpointName: string;
   readonly stateMachine: sfn.StateMachine;
+  readonly batchStateMachine?: sfn.StateMachine;
   readonly functions: Record<'serialize' | 'classify' | 'threshold', lambda.Function>;
   readonly reviewTarget?: sqs.IQueue | sns.ITopic;
   readonly alarms: WorkflowAlarms;
@@ -246,12 +264,151 @@ export class ImageClassificationWorkflow extends Construct {
       'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
     );
 
+    if (props.batch !== false) {
+      this.batchStateMachine = this.batchMachine(
+        props.batch ?? {},
+        review,
+        reviewTarget,
+        logRetention,
+      );
+    }
+
     this.alarms = new WorkflowAlarms(this, 'Alarms', {
       stateMachine: this.stateMachine,
       thresholdFunction: threshold.function,
       thresholdLogGroup: threshold.logGroup,
       lowConfidencePercent: props.lowConfidenceAlarmPercent ?? 20,
     });
+  }
+
+  /**
+   * The batch state machine: the Distributed Map of @scones/workflow, allowed to invoke the same
+   * functions, list the bucket (the input prefix), write the results prefix, and start and
+   * describe its own child executions, nothing more.
+   */
+  private batchMachine(
+    batch: BatchProps,
+    review: 'fail' | 'queue' | 'topic',
+    reviewTarget: sqs.IQueue | sns.ITopic | undefined,
+    logRetention: logs.RetentionDays,
+  ): sfn.StateMachine {
+    const stack = Stack.of(this);
+    const name = Names.uniqueResourceName(this, { maxLength: 70, separator: '-' }) + '-batch';
+    const resultsPrefix = batch.resultsPrefix ?? 'batch-results';
+    const role = new iam.Role(this, 'BatchRole', {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description: 'Runs the Scones batch-classification state machine and its child executions',
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: Object.values(this.functions).map((fn) => fn.functionArn),
+      }),
+    );
+    if (reviewTarget) {
+      role.addToPolicy(
+        'queueUrl' in reviewTarget
+          ? new iam.PolicyStatement({
+              actions: ['sqs:SendMessage'],
+              resources: [reviewTarget.queueArn],
+            })
+          : new iam.PolicyStatement({
+              actions: ['sns:Publish'],
+              resources: [reviewTarget.topicArn],
+            }),
+      );
+    }
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        ...(batch.inputPrefix
+          ? { conditions: { StringLike: { 's3:prefix': [`${batch.inputPrefix}*`] } } }
+          : {}),
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          's3:PutObject',
+          's3:GetObject',
+          's3:AbortMultipartUpload',
+          's3:ListMultipartUploadParts',
+        ],
+        resources: [this.bucket.arnForObjects(`${resultsPrefix}/*`)],
+      }),
+    );
+    const machineArn = stack.formatArn({
+      service: 'states',
+      region: Aws.REGION,
+      account: Aws.ACCOUNT_ID,
+      resource: 'stateMachine',
+      resourceName: name,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machineArn] }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [
+          stack.formatArn({
+            service: 'states',
+            region: Aws.REGION,
+            account: Aws.ACCOUNT_ID,
+            resource: 'execution',
+            resourceName: `${name}/*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
+    const definition = buildBatchDefinition(batchDefinitionOptions(review, batch));
+    const machine = new sfn.StateMachine(this, 'BatchStateMachine', {
+      stateMachineName: name,
+      comment: 'Scones batch classification',
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromString(definitionToJson(definition)),
+      definitionSubstitutions: {
+        SerializeFunctionArn: this.functions.serialize.functionArn,
+        ClassifyFunctionArn: this.functions.classify.functionArn,
+        ThresholdFunctionArn: this.functions.threshold.functionArn,
+        ResultsBucket: this.bucket.bucketName,
+        ...(reviewTarget && 'queueUrl' in reviewTarget
+          ? { ReviewQueueUrl: reviewTarget.queueUrl }
+          : {}),
+        ...(reviewTarget && 'topicArn' in reviewTarget
+          ? { ReviewTopicArn: reviewTarget.topicArn }
+          : {}),
+      },
+      role,
+      logs: {
+        destination: new logs.LogGroup(this, 'BatchLogs', {
+          retention: logRetention,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+        level: sfn.LogLevel.ALL,
+        includeExecutionData: true,
+      },
+      tracingEnabled: true,
+    });
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
+    );
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::${objectsFinding(this.bucket, `${resultsPrefix}/*`)}]`,
+      'ResultWriter writes files with generated names, under the results prefix only.',
+    );
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${name}/*]`,
+      'The Distributed Map describes and stops its own child executions, whose names are generated.',
+    );
+    return machine;
   }
 
   private reviewQueue(): sqs.Queue {
@@ -266,6 +423,22 @@ export class ImageClassificationWorkflow extends Construct {
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
     });
   }
+}
+
+/** The @scones/workflow options of the batch definition, with placeholders, as the construct builds it. */
+export function batchDefinitionOptions(
+  review: 'fail' | 'queue' | 'topic',
+  batch: BatchProps = {},
+): BatchOptions {
+  return {
+    ...workflowDefinitionOptions(review),
+    results: {
+      bucket: DEFINITION_PLACEHOLDERS.resultsBucket,
+      prefix: batch.resultsPrefix ?? 'batch-results',
+    },
+    maxConcurrency: batch.maxConcurrency,
+    toleratedFailurePercentage: batch.toleratedFailurePercentage,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildImageClassificationDefinition } from '@scones/workflow';
-import { workflowDefinitionOptions } from '../src/index.js';
+import { buildBatchDefinition, buildImageClassificationDefinition } from '@scones/workflow';
+import { batchDefinitionOptions, workflowDefinitionOptions } from '../src/index.js';
 import { actionsOf, resources, roleStatements, workflowApp } from './stack';
 
 let template: Template;
@@ -163,7 +163,9 @@ describe('IAM', () => {
 
 describe('the state machine', () => {
   it('embeds the definition @scones/workflow builds for the same options, ARNs substituted', () => {
-    const [machine] = Object.values(resources(template, 'AWS::StepFunctions::StateMachine'));
+    const machine = Object.values(resources(template, 'AWS::StepFunctions::StateMachine')).find(
+      (m) => !m.Properties['StateMachineName'],
+    )!;
     expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
       buildImageClassificationDefinition(workflowDefinitionOptions('fail')),
     );
@@ -196,7 +198,9 @@ describe('the state machine', () => {
     const review = workflowApp({
       workflow: { endpoint: { existingEndpointName: 'e' }, lowConfidence: { mode: 'review' } },
     }).template();
-    const [machine] = Object.values(resources(review, 'AWS::StepFunctions::StateMachine'));
+    const machine = Object.values(resources(review, 'AWS::StepFunctions::StateMachine')).find(
+      (m) => !m.Properties['StateMachineName'],
+    )!;
     expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
       buildImageClassificationDefinition(workflowDefinitionOptions('queue')),
     );
@@ -355,5 +359,75 @@ describe('alarms', () => {
         Match.objectLike({ MetricNamespace: 'Scones', MetricName: 'LowConfidenceResults' }),
       ],
     });
+  });
+});
+
+describe('the batch state machine', () => {
+  const machines = (t: Template) => Object.values(resources(t, 'AWS::StepFunctions::StateMachine'));
+  const batchMachine = (t: Template) =>
+    machines(t).find((m) => String(m.Properties['StateMachineName'] ?? '').endsWith('-batch'))!;
+
+  it('embeds the Distributed Map definition @scones/workflow builds, results to the bucket', () => {
+    const machine = batchMachine(template);
+    expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
+      buildBatchDefinition(batchDefinitionOptions('fail')),
+    );
+    expect(machine.Properties['DefinitionSubstitutions']).toMatchObject({
+      ResultsBucket: { Ref: expect.stringMatching(/^WorkflowPhotosBucket/) },
+    });
+    expect(machine.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL' },
+    });
+  });
+
+  it('may list the bucket, write the results prefix, and start and describe only its own executions', () => {
+    const statements = roleStatements(template, 'WorkflowBatchRole');
+    const byAction = (action: string) => statements.filter((s) => actionsOf(s).includes(action));
+    expect(byAction('lambda:InvokeFunction')).toHaveLength(1);
+    expect(byAction('s3:ListBucket')[0]['Resource']).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^WorkflowPhotosBucket/), 'Arn'],
+    });
+    expect(actionsOf(byAction('s3:PutObject')[0]).sort()).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:ListMultipartUploadParts',
+      's3:PutObject',
+    ]);
+    expect(JSON.stringify(byAction('s3:PutObject')[0]['Resource'])).toContain('/batch-results/*');
+    const name = batchMachine(template).Properties['StateMachineName'] as string;
+    expect(JSON.stringify(byAction('states:StartExecution')[0]['Resource'])).toContain(
+      `:stateMachine:${name}"`,
+    );
+    expect(JSON.stringify(byAction('states:DescribeExecution')[0]['Resource'])).toContain(
+      `:execution:${name}/*`,
+    );
+    expect(
+      statements
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('s3:'))
+        .sort(),
+    ).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:ListMultipartUploadParts',
+      's3:PutObject',
+    ]);
+  });
+
+  it('restricts listing to an input prefix when given, and can be left out', () => {
+    const scoped = workflowApp({
+      workflow: { endpoint: { existingEndpointName: 'e' }, batch: { inputPrefix: 'incoming/' } },
+    }).template();
+    const list = roleStatements(scoped, 'WorkflowBatchRole').find((s) =>
+      actionsOf(s).includes('s3:ListBucket'),
+    );
+    expect(list?.['Condition']).toEqual({ StringLike: { 's3:prefix': ['incoming/*'] } });
+    const without = workflowApp({
+      workflow: { endpoint: { existingEndpointName: 'e' }, batch: false },
+    }).template();
+    expect(machines(without)).toHaveLength(1);
   });
 });

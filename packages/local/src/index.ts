@@ -40,3 +40,15 @@ export {
 } from './classify/execution-outcome.js';
 export { localRunner, remoteRunner, type WorkflowRunner } from './classify/workflow-runner.js';
 export { writeSampleImages } from './demo/sample-images.js';
+export {
+  runBatch,
+  type BatchItemResult,
+  type BatchOptions,
+  type BatchResult,
+} from './batch/batch-run.js';
+export {
+  runDistributedMap,
+  type MapItemResult,
+  type MapRunOptions,
+  type MapRunResult,
+} from './batch/distributed-map-run.js';

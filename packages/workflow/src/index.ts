@@ -35,3 +35,10 @@ export {
   ENDPOINT_ERRORS,
   IMAGE_ERRORS,
 } from './image-classification/error-groups.js';
+export { buildBatchDefinition } from './batch/build-batch.js';
+export {
+  BATCH_MAP_STATE,
+  DEFAULT_BATCH_MAX_CONCURRENCY,
+  DEFAULT_TOLERATED_FAILURE_PERCENTAGE,
+  type BatchOptions,
+} from './batch/batch-options.js';

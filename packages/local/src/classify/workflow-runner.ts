@@ -6,9 +6,9 @@ import {
   type HistoryEvent,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import type { ExecutionEvent } from '@scones/executor';
 import type { ExecutionStore } from '../executions/execution-store.js';
 import type { ExecutionOutcome } from './execution-outcome.js';
+import { localOutcome } from './local-outcome.js';
 
 /** Where images go and how an execution is run: the local stack, or the workflow on AWS. */
 export interface WorkflowRunner {
@@ -33,19 +33,10 @@ export function localRunner(
     async execute(input) {
       const started = executions.start(JSON.stringify(input));
       const done = await executions.completion(started.executionArn);
-      if (done.status === 'SUCCEEDED')
-        return { status: 'SUCCEEDED', output: JSON.parse(done.output ?? '{}') };
-      const entered = [...done.events]
-        .reverse()
-        .find(
-          (event: ExecutionEvent) => event.type === 'StateEntered' && event.state?.type === 'Fail',
-        );
-      return {
-        status: done.status === 'RUNNING' ? 'FAILED' : done.status,
-        error: done.error ?? done.status,
-        cause: done.cause ?? '',
-        failedStateInput: entered?.state?.input as Record<string, unknown> | undefined,
-      };
+      return localOutcome({
+        ...done,
+        output: done.output === undefined ? undefined : JSON.parse(done.output),
+      });
     },
   };
 }

@@ -17,6 +17,8 @@ import { progressBar } from './progress.js';
 import { resultsTable } from './results-table.js';
 import { listCaptures } from './captures.js';
 import { monitor } from './monitor-command.js';
+import { batchSummary, writeResultsJsonl } from './batch-command.js';
+import { runBatch, type BatchResult } from '../batch/batch-run.js';
 import path from 'node:path';
 
 const USAGE = `Usage:
@@ -25,6 +27,8 @@ const USAGE = `Usage:
   scones classify <files...> --state-machine-arn ARN --bucket NAME [--json] [--threshold N]
                   (the workflow deployed on AWS, or any Step Functions API: AWS_ENDPOINT_URL_SFN)
   scones up [--s3-port 4569] [--model-port 8080] [--sfn-port 8083] [--data-dir DIR | --temporary]
+  scones batch <folder or s3://bucket/prefix> [--concurrency N] [--json] [--out results.jsonl]
+               [--tolerated-failure-percentage P] [--tolerated-failure-count C] [--threshold N]
   scones monitor [folder | s3://bucket/prefix] [--threshold N] [--since ISO] [--until ISO]
                  [--json] [--out report.html] [--data-dir DIR]
                  (default: the local stack's data capture, under --data-dir)
@@ -46,6 +50,8 @@ const OPTIONS = {
   's3-port': { type: 'string', default: '4569' },
   'model-port': { type: 'string', default: '8080' },
   'sfn-port': { type: 'string', default: '8083' },
+  'tolerated-failure-percentage': { type: 'string' },
+  'tolerated-failure-count': { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
   out: { type: 'string' },
@@ -76,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       return demo(values);
     case 'monitor':
       return monitorCommand(paths, values);
+    case 'batch':
+      return batch(paths, values);
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   }
@@ -91,7 +99,7 @@ function stackOptions(values: Values): LocalStackOptions {
 
 function numberOption(
   values: Values,
-  name: 'threshold' | 'concurrency',
+  name: 'threshold' | 'concurrency' | 'tolerated-failure-percentage' | 'tolerated-failure-count',
   check: (n: number) => boolean,
   meaning: string,
 ) {
@@ -218,6 +226,65 @@ async function monitorCommand(sources: string[], values: Values): Promise<number
   });
   console.log(output);
   return 0;
+}
+
+async function batch(sources: string[], values: Values): Promise<number> {
+  if (sources.length !== 1) throw new UsageError('batch takes one folder or s3://bucket/prefix.');
+  const source = sources[0];
+  const concurrency = numberOption(
+    values,
+    'concurrency',
+    (n) => Number.isInteger(n) && n >= 1,
+    'a whole number of at least 1',
+  );
+  const toleratedFailurePercentage = numberOption(
+    values,
+    'tolerated-failure-percentage',
+    (n) => n >= 0 && n <= 100,
+    'a number from 0 to 100',
+  );
+  const toleratedFailureCount = numberOption(
+    values,
+    'tolerated-failure-count',
+    (n) => Number.isInteger(n) && n >= 0,
+    'a whole number',
+  );
+  if (!source.startsWith('s3://')) await collectImages([source]);
+  const threshold = numberOption(
+    values,
+    'threshold',
+    (n) => n >= 0 && n <= 1,
+    'a number from 0 to 1',
+  );
+  const stack = await LocalStack.start({ ...stackOptions(values), threshold });
+  let result: BatchResult;
+  try {
+    result = await runBatch(stack, {
+      source,
+      concurrency,
+      toleratedFailurePercentage,
+      toleratedFailureCount,
+      onProgress: progressBar().update,
+    });
+  } finally {
+    await stack.stop();
+  }
+  if (values.out) await writeResultsJsonl(values.out, result);
+  console.log(
+    values.json
+      ? JSON.stringify(
+          {
+            summary: result.summary,
+            mapRunArn: result.run.mapRunArn,
+            resultFiles: result.run.resultFiles,
+            items: result.items,
+          },
+          null,
+          2,
+        )
+      : batchSummary(result),
+  );
+  return result.run.status === 'SUCCEEDED' ? 0 : 1;
 }
 
 async function demo(values: Values): Promise<number> {

@@ -1,11 +1,10 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { LocalExecutor } from '@scones/executor';
+import { LocalExecutor, type LambdaHandler } from '@scones/executor';
 import {
   DataCapture,
   DEFAULT_ENDPOINT_NAME,
   DEFAULT_MODEL_DIR,
   ImageClassifier,
-  ModelServer,
   s3Sink,
 } from '@scones/model';
 import { buildImageClassificationDefinition } from '@scones/workflow';
@@ -23,6 +22,7 @@ import {
   awsEnvironment,
   type LocalEndpoints,
 } from './aws-environment.js';
+import { EndpointHost } from './endpoint-host.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
 import { LOCAL_FUNCTION_NAMES, loadStepHandlers } from './step-functions.js';
 
@@ -41,6 +41,10 @@ export interface LocalStackOptions {
   stepFunctionsApi?: boolean;
   /** Share of endpoint requests captured. Default 100. */
   captureSamplingPercentage?: number;
+  /** The threshold function's THRESHOLD. Default 0.93. */
+  threshold?: number;
+  /** Replaces the state machine's retry waits (tests); default: the definition's own backoff. */
+  retryDelayMs?: number;
 }
 
 export const DEFAULT_BUCKET = 'scones-images';
@@ -69,7 +73,12 @@ export class LocalStack {
     readonly s3: S3Client,
     readonly executions: ExecutionStore,
     readonly captureUri: string,
+    /** The real step handlers, by the function names the local definitions use. */
+    readonly lambdas: Record<string, LambdaHandler>,
+    private readonly endpoint: EndpointHost,
     private readonly stops: (() => Promise<void>)[],
+    /** The retry waits the stack's executors use, when overridden. */
+    readonly retryDelayMs?: number,
   ) {}
 
   static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -130,34 +139,34 @@ export class LocalStack {
     });
 
     const captureUri = `s3://${bucket}/data_capture`;
-    const capture = new DataCapture({
-      sink: s3Sink(s3, captureUri),
-      endpointName,
-      samplingPercentage: options.captureSamplingPercentage,
-      onError: (error) => console.error(`data capture: ${String(error)}`),
-    });
     const classifier = await ImageClassifier.load(modelDir);
     stops.push(() => classifier.close());
-    const model = await ModelServer.start({
-      model: classifier,
+    const endpoint = new EndpointHost(
+      classifier,
       endpointName,
-      host: HOST,
-      port: options.ports?.model ?? 0,
-      capture,
-    }).catch(async (error: unknown) => {
-      await capture.close();
-      throw explainListenError(error, 'the model endpoint', options.ports?.model);
-    });
-    stops.push(() => model.close());
+      () =>
+        new DataCapture({
+          sink: s3Sink(s3, captureUri),
+          endpointName,
+          samplingPercentage: options.captureSamplingPercentage,
+          onError: (error) => console.error(`data capture: ${String(error)}`),
+        }),
+    );
+    const model = await endpoint.start(options.ports?.model ?? 0);
+    stops.push(() => endpoint.stop());
 
     const endpoints: LocalEndpoints = { s3: s3Endpoint, sagemakerRuntime: model.url };
-    Object.assign(process.env, awsEnvironment(endpoints), { ENDPOINT_NAME: endpointName });
+    Object.assign(process.env, awsEnvironment(endpoints), {
+      ENDPOINT_NAME: endpointName,
+      ...(options.threshold === undefined ? {} : { THRESHOLD: String(options.threshold) }),
+    });
     const definition = buildImageClassificationDefinition({ functions: LOCAL_FUNCTION_NAMES });
+    const lambdas = await loadStepHandlers();
     const executions = new ExecutionStore({
       name: STATE_MACHINE_NAME,
       arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${STATE_MACHINE_NAME}`,
       definition,
-      executor: new LocalExecutor(definition, { lambdas: await loadStepHandlers() }),
+      executor: new LocalExecutor(definition, { lambdas, retryDelayMs: options.retryDelayMs }),
     });
     stops.push(() => executions.drain());
 
@@ -171,7 +180,17 @@ export class LocalStack {
       stops.push(() => api.close());
       endpoints.stepFunctions = api.url;
     }
-    return new LocalStack(bucket, endpoints, dataDir, s3, executions, captureUri, stops);
+    return new LocalStack(
+      bucket,
+      endpoints,
+      dataDir,
+      s3,
+      executions,
+      captureUri,
+      lambdas,
+      endpoint,
+      stops,
+    );
   }
 
   get stateMachineArn(): string {
@@ -181,6 +200,16 @@ export class LocalStack {
   /** The variables that point the AWS SDK and CLI at this stack. */
   environment(): Record<string, string> {
     return awsEnvironment(this.endpoints);
+  }
+
+  /**
+   * Stops the model endpoint and starts it again on the same port, as a deploy or a crash would;
+   * requests in the gap fail as an unavailable endpoint and are retried by the state machine.
+   */
+  async restartEndpoint(downtimeMs = 0): Promise<void> {
+    await this.endpoint.stop();
+    await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+    await this.endpoint.start(Number(new URL(this.endpoints.sagemakerRuntime).port));
   }
 
   /** Waits for running executions, then stops every server (captures are written first). */

@@ -1,0 +1,131 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { buildBatchDefinition } from '@scones/workflow';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { collectImages } from '../classify/collect-images.js';
+import {
+  toClassificationResult,
+  type ClassificationResult,
+} from '../classify/execution-outcome.js';
+import type { LocalStack } from '../stack/local-stack.js';
+import { LOCAL_FUNCTION_NAMES } from '../stack/step-functions.js';
+import { runDistributedMap, type MapRunResult } from './distributed-map-run.js';
+
+export interface BatchOptions {
+  /** A folder of images (uploaded first) or `s3://bucket/prefix` in the local S3. */
+  source: string;
+  /** Children at once. Default 8. */
+  concurrency?: number;
+  /** Default 10 (the definition's default). */
+  toleratedFailurePercentage?: number;
+  toleratedFailureCount?: number;
+  /** Where ResultWriter writes, in the stack's bucket. Default `batch-results`. */
+  resultsPrefix?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One object's result; `pending` when the run stopped before reaching it. */
+export interface BatchItemResult extends Omit<ClassificationResult, 'status'> {
+  key: string;
+  status: ClassificationResult['status'] | 'pending';
+  milliseconds: number | null;
+}
+
+export interface BatchResult {
+  run: MapRunResult;
+  items: BatchItemResult[];
+  summary: {
+    status: MapRunResult['status'];
+    images: number;
+    outcomes: Record<BatchItemResult['status'], number>;
+    labels: Record<string, number>;
+    imagesPerSecond: number;
+    latencyMs: { p50: number | null; p99: number | null };
+  };
+}
+
+/**
+ * `scones batch`: the batch definition's Distributed Map run on the local stack over a prefix of
+ * local S3 (a folder is uploaded to one first), with every object accounted for once.
+ */
+export async function runBatch(stack: LocalStack, options: BatchOptions): Promise<BatchResult> {
+  const { bucket, prefix, files } = await batchSource(stack, options.source);
+  const definition = buildBatchDefinition({
+    functions: LOCAL_FUNCTION_NAMES,
+    results: { bucket: stack.bucket, prefix: options.resultsPrefix ?? 'batch-results' },
+    maxConcurrency: options.concurrency ?? 8,
+    toleratedFailurePercentage: options.toleratedFailurePercentage,
+    toleratedFailureCount: options.toleratedFailureCount,
+  });
+  const run = await runDistributedMap({
+    definition,
+    stateMachineArn: stack.stateMachineArn.replace(
+      /:stateMachine:.*$/,
+      ':stateMachine:scones-batch-classification',
+    ),
+    input: { s3_bucket: bucket, s3_prefix: prefix },
+    s3: stack.s3,
+    lambdas: stack.lambdas,
+    retryDelayMs: stack.retryDelayMs,
+    onItemDone: options.onProgress && ((done, total) => options.onProgress?.(done, total)),
+  });
+  const items = run.items.map((item): BatchItemResult => {
+    const file = files.get(item.key) ?? `s3://${bucket}/${item.key}`;
+    const milliseconds =
+      item.startDate && item.stopDate ? item.stopDate.getTime() - item.startDate.getTime() : null;
+    if (!item.outcome)
+      return {
+        key: item.key,
+        file,
+        status: 'pending',
+        label: null,
+        confidence: null,
+        inferences: null,
+        error: null,
+        milliseconds,
+      };
+    return { key: item.key, ...toClassificationResult(file, item.outcome), milliseconds };
+  });
+  return { run, items, summary: summarize(run, items) };
+}
+
+async function batchSource(stack: LocalStack, source: string) {
+  const s3Uri = /^s3:\/\/([^/]+)\/?(.*)$/.exec(source);
+  if (s3Uri) return { bucket: s3Uri[1], prefix: s3Uri[2], files: new Map<string, string>() };
+  const prefix = `batch/${randomUUID().slice(0, 8)}/`;
+  const files = new Map<string, string>();
+  for (const file of await collectImages([source])) {
+    const key = `${prefix}${path.relative(source, file).split(path.sep).join('/')}`;
+    await stack.s3.send(
+      new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: await readFile(file) }),
+    );
+    files.set(key, file);
+  }
+  return { bucket: stack.bucket, prefix, files };
+}
+
+function summarize(run: MapRunResult, items: BatchItemResult[]): BatchResult['summary'] {
+  const outcomes = { passed: 0, below_threshold: 0, failed: 0, pending: 0 };
+  const labels: Record<string, number> = {};
+  for (const item of items) {
+    outcomes[item.status] += 1;
+    if (item.label && item.status !== 'failed') labels[item.label] = (labels[item.label] ?? 0) + 1;
+  }
+  const latencies = items
+    .flatMap((item) => (item.milliseconds === null ? [] : [item.milliseconds]))
+    .sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]
+      : null;
+  const finished = items.length - outcomes.pending;
+  return {
+    status: run.status,
+    images: items.length,
+    outcomes,
+    labels,
+    imagesPerSecond: run.seconds > 0 ? finished / run.seconds : 0,
+    latencyMs: { p50: at(50), p99: at(99) },
+  };
+}
