@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bench/bundle-sizes.mjs';
+import { coldStart } from './bench/cold-start.mjs';
 import { localStack } from './bench/local-stack.mjs';
 import { modelServer } from './bench/model-server.mjs';
 
@@ -18,6 +19,7 @@ const dataDir = path.resolve(root, process.env.SCONES_DATA ?? '../shared/data/ci
 execFileSync('npx', ['nx', 'run-many', '-t', 'build'], { cwd: root, stdio: 'inherit' });
 const sections = [
   await bundleSizes(root),
+  await coldStart(root),
   await modelServer(root, dataDir),
   await localStack(root, dataDir),
 ];

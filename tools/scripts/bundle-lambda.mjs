@@ -5,7 +5,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const packagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packagesDir = path.resolve(here, '../../packages');
+// Lambda passes the role's credentials in the environment: see lambda-credentials.mjs.
+const lambdaCredentials = path.join(here, 'lambda-credentials.mjs');
 
 // Workspace packages are bundled from their ES module sources, so esbuild can drop what the
 // handler does not use (it cannot tree-shake the CommonJS in their dist folders).
@@ -26,7 +29,7 @@ const result = await build({
   format: 'cjs',
   // Prefer the ES module builds of dependencies (the AWS SDK ships both) for tree shaking.
   mainFields: ['module', 'main'],
-  alias: workspaceSources,
+  alias: { ...workspaceSources, '@aws-sdk/credential-provider-node': lambdaCredentials },
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',

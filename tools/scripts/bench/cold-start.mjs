@@ -1,0 +1,74 @@
+// Cold start of each step's Lambda bundle against its Python/boto3 counterpart, side by side:
+// a fresh process per measurement, timing module load plus handler readiness (clients created)
+// from inside the process, the two languages alternating so machine noise hits both alike.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentile } from './stats.mjs';
+
+const RUNS = 21;
+const PYTHON = '/usr/bin/python3';
+const STEPS = [
+  { step: 'serialize', python: "import json, base64, boto3\ns3 = boto3.client('s3')" },
+  { step: 'classify', python: "import json, boto3\nruntime = boto3.client('sagemaker-runtime')" },
+  { step: 'threshold', python: 'import json' },
+];
+// A probe file rather than \`node -e\`: eval mode loads extra machinery on the first require.
+const NODE_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-probe.cjs');
+const pythonProbe = (code) =>
+  `import time\nt = time.perf_counter()\n${code}\nprint((time.perf_counter() - t) * 1000)`;
+const env = {
+  ...process.env,
+  ENDPOINT_NAME: 'scones-classifier',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+function boto3Available() {
+  if (spawnSync(PYTHON, ['-c', 'import boto3']).status === 0) return true;
+  // Debian's package, when this machine may install it.
+  spawnSync(
+    'bash',
+    [
+      '-c',
+      'apt-get install -y -qq --no-install-recommends python3-boto3 || (apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-boto3)',
+    ],
+    { stdio: 'ignore' },
+  );
+  return spawnSync(PYTHON, ['-c', 'import boto3']).status === 0;
+}
+
+const measure = (command, args) =>
+  Number(execFileSync(command, args, { env, encoding: 'utf8' }).trim());
+
+export async function coldStart(root) {
+  const withPython = boto3Available();
+  const rows = STEPS.map(({ step, python }) => {
+    const bundle = path.join(root, 'packages', step, 'dist/bundle/index.js');
+    const size = readFileSync(bundle).length;
+    const node = [];
+    const py = [];
+    for (let i = 0; i < RUNS; i++) {
+      node.push(measure(process.execPath, [NODE_PROBE, bundle]));
+      if (withPython) py.push(measure(PYTHON, ['-c', pythonProbe(python)]));
+    }
+    const nodeMs = percentile(node, 50);
+    const pyMs = withPython ? percentile(py, 50) : null;
+    return `| ${step} | ${(size / 1024).toFixed(1)} KiB | ${nodeMs.toFixed(1)} ms | ${pyMs === null ? 'not measured' : `${pyMs.toFixed(1)} ms`} | ${pyMs === null ? '-' : `${(pyMs / nodeMs).toFixed(1)}x`} |`;
+  });
+  return `## Lambda cold start per step
+
+Module load plus handler readiness (SDK clients created) of \`packages/<step>/dist/bundle/index.js\`
+in a fresh Node process, against the original Python Lambda's equivalent (\`import boto3\` and
+its client, Debian's python3-boto3) in a fresh Python process: median of ${RUNS} runs each, the two
+alternating, timed inside the process.${withPython ? '' : ' python3-boto3 could not be installed here, so the comparison is missing.'}
+The bundles take their credentials from the environment, as Lambda provides them (see
+\`tools/scripts/lambda-credentials.mjs\`).
+
+| step | bundle (minified) | Node bundle | Python + boto3 | Python / Node |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+}
