@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'dataset',
+  preset: '../../jest.preset.js',
+};
