@@ -59,7 +59,9 @@ export class LocalExecutor {
     private readonly options: LocalExecutorOptions,
   ) {
     // The interpreter and its validator may annotate the object they get: give them a copy.
-    const runnable = structuredClone(definition);
+    // A JSON copy: definitions are JSON, and a copy made in this realm keeps the interpreter's
+    // plain-object checks true under test runners that sandbox globals.
+    const runnable = JSON.parse(JSON.stringify(definition)) as object;
     const passResults = replaceFalsyPassResults(runnable);
     this.machine = new StateMachine(runnable as StateMachineDefinition);
     for (const task of taskStates(runnable)) {

@@ -42,3 +42,9 @@ export {
   DEFAULT_TOLERATED_FAILURE_PERCENTAGE,
   type BatchOptions,
 } from './batch/batch-options.js';
+export { buildTrainingDefinition } from './training/build-training.js';
+export {
+  MODEL_ACCURACY_TOO_LOW,
+  TRAINING_STATES,
+  type TrainingOptions,
+} from './training/training-options.js';
