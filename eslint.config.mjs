@@ -26,6 +26,7 @@ export default [
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:monitor', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:dataset', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:infra',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:definition'],
@@ -39,6 +40,7 @@ export default [
                 'type:executor',
                 'type:model',
                 'type:monitor',
+                'type:dataset',
               ],
             },
             {

@@ -23,6 +23,7 @@ import { Construct } from 'constructs';
 import { ClassifierEndpoint, type ClassifierModelProps } from './endpoint/classifier-endpoint.js';
 import { acknowledge, objectsFinding } from './nag.js';
 import { StepFunction } from './step-function.js';
+import { TrainingPipeline, type TrainingProps } from './training-pipeline.js';
 import { WorkflowAlarms } from './workflow-alarms.js';
 import { WorkflowBucket } from './workflow-bucket.js';
 
@@ -57,6 +58,8 @@ export interface ImageClassificationWorkflowProps {
   inlineImageMaxBytes?: number;
   /** The batch state machine (a Distributed Map over an S3 prefix); `false` leaves it out. */
   batch?: BatchProps | false;
+  /** The gated training state machine and its SageMaker role; `false` leaves them out. */
+  training?: TrainingProps | false;
 }
 
 /** The batch state machine's settings. */
@@ -101,6 +104,7 @@ export class ImageClassificationWorkflow extends Construct {
   readonly endpointName: string;
   readonly stateMachine: sfn.StateMachine;
   readonly batchStateMachine?: sfn.StateMachine;
+  readonly training?: TrainingPipeline;
   readonly functions: Record<'serialize' | 'classify' | 'threshold', lambda.Function>;
   readonly reviewTarget?: sqs.IQueue | sns.ITopic;
   readonly alarms: WorkflowAlarms;
@@ -271,6 +275,15 @@ export class ImageClassificationWorkflow extends Construct {
         reviewTarget,
         logRetention,
       );
+    }
+
+    if (props.training !== false) {
+      this.training = new TrainingPipeline(this, 'Training', {
+        ...props.training,
+        bucket: this.bucket,
+        endpointName,
+        logRetention,
+      });
     }
 
     this.alarms = new WorkflowAlarms(this, 'Alarms', {

@@ -31,3 +31,10 @@ export {
 export { WorkflowBucket, type WorkflowBucketProps } from './workflow-bucket.js';
 export { SconesWorkflowStack, type SconesWorkflowStackProps } from './scones-workflow-stack.js';
 export { readAppSettings, type AppSettings } from './app-settings.js';
+export {
+  TRAINING_PLACEHOLDERS,
+  TrainingPipeline,
+  trainingDefinitionOptions,
+  type TrainingPipelineProps,
+  type TrainingProps,
+} from './training-pipeline.js';

@@ -28,5 +28,15 @@ export class SconesWorkflowStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'BucketName', { value: this.workflow.bucket.bucketName });
     new CfnOutput(this, 'EndpointName', { value: this.workflow.endpointName });
+    if (this.workflow.batchStateMachine) {
+      new CfnOutput(this, 'BatchStateMachineArn', {
+        value: this.workflow.batchStateMachine.stateMachineArn,
+      });
+    }
+    if (this.workflow.training) {
+      new CfnOutput(this, 'TrainingStateMachineArn', {
+        value: this.workflow.training.stateMachine.stateMachineArn,
+      });
+    }
   }
 }

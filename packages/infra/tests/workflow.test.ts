@@ -1,6 +1,14 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildBatchDefinition, buildImageClassificationDefinition } from '@scones/workflow';
-import { batchDefinitionOptions, workflowDefinitionOptions } from '../src/index.js';
+import {
+  buildBatchDefinition,
+  buildImageClassificationDefinition,
+  buildTrainingDefinition,
+} from '@scones/workflow';
+import {
+  batchDefinitionOptions,
+  trainingDefinitionOptions,
+  workflowDefinitionOptions,
+} from '../src/index.js';
 import { actionsOf, resources, roleStatements, workflowApp } from './stack';
 
 let template: Template;
@@ -428,6 +436,62 @@ describe('the batch state machine', () => {
     const without = workflowApp({
       workflow: { endpoint: { existingEndpointName: 'e' }, batch: false },
     }).template();
-    expect(machines(without)).toHaveLength(1);
+    expect(
+      machines(without).filter((m) =>
+        String(m.Properties['StateMachineName'] ?? '').endsWith('-batch'),
+      ),
+    ).toHaveLength(0);
+  });
+});
+
+describe('the training state machine', () => {
+  const trainingMachine = () =>
+    Object.values(resources(template, 'AWS::StepFunctions::StateMachine')).find((m) =>
+      String(m.Properties['StateMachineName'] ?? '').endsWith('-training'),
+    )!;
+
+  it('embeds the gated training definition @scones/workflow builds', () => {
+    const machine = trainingMachine();
+    expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
+      buildTrainingDefinition(trainingDefinitionOptions('Scones-Classifier')),
+    );
+    expect(Object.keys(machine.Properties['DefinitionSubstitutions'] as object).sort()).toEqual([
+      'AlgorithmImage',
+      'DataCaptureUri',
+      'ModelOutputPath',
+      'SageMakerRoleArn',
+    ]);
+  });
+
+  it('gives SageMaker a role limited to the bucket: read training data and models, write models and capture', () => {
+    const statements = roleStatements(template, 'WorkflowTrainingSageMakerRole');
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.map((s) => actionsOf(s).join())).toEqual([
+      's3:ListBucket',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    for (const statement of s3) {
+      const resources = [statement['Resource']].flat();
+      for (const resource of resources)
+        expect(JSON.stringify(resource)).toMatch(/WorkflowPhotosBucket/);
+    }
+    expect(JSON.stringify(s3[1]['Resource'])).toMatch(/\/training\/\*.*\/models\/\*/);
+    expect(JSON.stringify(s3[2]['Resource'])).toMatch(/\/models\/\*.*\/data_capture\/\*/);
+    expect(s3[0]['Condition']).toEqual({ StringLike: { 's3:prefix': ['training/*', 'models/*'] } });
+  });
+
+  it('lets the state machine manage only scones-* jobs, models and configs, the one endpoint, and pass only that role to SageMaker', () => {
+    const statements = roleStatements(template, 'WorkflowTrainingStateMachineRole');
+    const text = (action: string) =>
+      JSON.stringify(statements.find((s) => actionsOf(s).includes(action))?.['Resource']);
+    expect(text('sagemaker:CreateTrainingJob')).toContain(':training-job/scones-*');
+    expect(text('sagemaker:CreateModel')).toContain(':model/scones-*');
+    expect(text('sagemaker:UpdateEndpoint')).toContain(':endpoint/scones-classifier');
+    const pass = statements.find((s) => actionsOf(s).includes('iam:PassRole'))!;
+    expect(pass['Condition']).toEqual({
+      StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+    });
+    expect(JSON.stringify(pass['Resource'])).toMatch(/WorkflowTrainingSageMakerRole/);
   });
 });

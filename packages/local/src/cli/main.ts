@@ -17,6 +17,8 @@ import { progressBar } from './progress.js';
 import { resultsTable } from './results-table.js';
 import { listCaptures } from './captures.js';
 import { monitor } from './monitor-command.js';
+import { datasetPrepare, parseClasses } from './dataset-command.js';
+import { train } from './train-command.js';
 import { batchSummary, writeResultsJsonl } from './batch-command.js';
 import { runBatch, type BatchResult } from '../batch/batch-run.js';
 import path from 'node:path';
@@ -32,6 +34,9 @@ const USAGE = `Usage:
   scones monitor [folder | s3://bucket/prefix] [--threshold N] [--since ISO] [--until ISO]
                  [--json] [--out report.html] [--data-dir DIR]
                  (default: the local stack's data capture, under --data-dir)
+  scones dataset prepare --from <archive path or URL> --out <folder> [--classes 8,48]
+                         [--upload s3://bucket/prefix]
+  scones train --state-machine-arn ARN --data s3://bucket/prefix
   scones demo [--data-dir DIR]
 
 The local stack keeps its S3 objects in --data-dir (default .scones).`;
@@ -52,6 +57,10 @@ const OPTIONS = {
   'sfn-port': { type: 'string', default: '8083' },
   'tolerated-failure-percentage': { type: 'string' },
   'tolerated-failure-count': { type: 'string' },
+  from: { type: 'string' },
+  classes: { type: 'string' },
+  upload: { type: 'string' },
+  data: { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
   out: { type: 'string' },
@@ -84,6 +93,10 @@ async function main(argv: string[]): Promise<number> {
       return monitorCommand(paths, values);
     case 'batch':
       return batch(paths, values);
+    case 'dataset':
+      return dataset(paths, values);
+    case 'train':
+      return trainCommand(values);
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   }
@@ -285,6 +298,57 @@ async function batch(sources: string[], values: Values): Promise<number> {
       : batchSummary(result),
   );
   return result.run.status === 'SUCCEEDED' ? 0 : 1;
+}
+
+async function dataset(args: string[], values: Values): Promise<number> {
+  if (args[0] !== 'prepare') throw new UsageError('Did you mean scones dataset prepare?');
+  if (!values.from || !values.out)
+    throw new UsageError('dataset prepare needs --from <archive path or URL> and --out <folder>.');
+  const classes = (() => {
+    try {
+      return parseClasses(values.classes);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
+  const prepared = await datasetPrepare({
+    from: values.from,
+    out: values.out,
+    classes: classes.join(','),
+    upload: values.upload,
+    progress: progressBar().update,
+    log: (line) => console.error(line),
+  }).catch((error: Error) => {
+    if (error.name === 'DatasetArchiveError' || error.name === 'ChecksumMismatchError')
+      throw new InputPathError(error.message);
+    throw error;
+  });
+  for (const split of ['train', 'test'] as const) {
+    console.log(
+      `${split}: ${Object.entries(prepared.counts[split])
+        .map(([label, count]) => `${label} ${count}`)
+        .join(', ')} (${split}.lst)`,
+    );
+  }
+  return 0;
+}
+
+async function trainCommand(values: Values): Promise<number> {
+  const stateMachineArn = values['state-machine-arn'];
+  if (!stateMachineArn || !values.data)
+    throw new UsageError('train needs --state-machine-arn ARN and --data s3://bucket/prefix.');
+  const sfn = new SFNClient({});
+  try {
+    const status = await train(sfn, {
+      stateMachineArn,
+      data: values.data,
+      pollMs: Number(process.env['SCONES_POLL_MS'] ?? 5000),
+      log: (line) => console.log(line),
+    });
+    return status === 'SUCCEEDED' ? 0 : 1;
+  } finally {
+    sfn.destroy();
+  }
 }
 
 async function demo(values: Values): Promise<number> {
