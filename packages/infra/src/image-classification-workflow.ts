@@ -214,29 +214,11 @@ export class ImageClassificationWorkflow extends Construct {
     const review =
       reviewTarget === undefined ? 'fail' : 'queueUrl' in reviewTarget ? 'queue' : 'topic';
     const definitionOptions = workflowDefinitionOptions(review);
-    const role = new iam.Role(this, 'StateMachineRole', {
-      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
-      description: 'Runs the Scones image-classification state machine',
-    });
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['lambda:InvokeFunction'],
-        resources: Object.values(this.functions).map((fn) => fn.functionArn),
-      }),
+    const role = this.stepsRole(
+      'StateMachineRole',
+      'Runs the Scones image-classification state machine',
+      reviewTarget,
     );
-    if (reviewTarget) {
-      role.addToPolicy(
-        'queueUrl' in reviewTarget
-          ? new iam.PolicyStatement({
-              actions: ['sqs:SendMessage'],
-              resources: [reviewTarget.queueArn],
-            })
-          : new iam.PolicyStatement({
-              actions: ['sns:Publish'],
-              resources: [reviewTarget.topicArn],
-            }),
-      );
-    }
     const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
       retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -247,26 +229,11 @@ export class ImageClassificationWorkflow extends Construct {
       definitionBody: sfn.DefinitionBody.fromString(
         definitionToJson(buildImageClassificationDefinition(definitionOptions)),
       ),
-      definitionSubstitutions: {
-        SerializeFunctionArn: serialize.function.functionArn,
-        ClassifyFunctionArn: classify.function.functionArn,
-        ThresholdFunctionArn: threshold.function.functionArn,
-        ...(reviewTarget && 'queueUrl' in reviewTarget
-          ? { ReviewQueueUrl: reviewTarget.queueUrl }
-          : {}),
-        ...(reviewTarget && 'topicArn' in reviewTarget
-          ? { ReviewTopicArn: reviewTarget.topicArn }
-          : {}),
-      },
+      definitionSubstitutions: this.substitutions(reviewTarget),
       role,
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
       tracingEnabled: true,
     });
-    acknowledge(
-      role,
-      'AwsSolutions-IAM5[Resource::*]',
-      'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
-    );
 
     if (props.batch !== false) {
       this.batchStateMachine = this.batchMachine(
@@ -308,29 +275,11 @@ export class ImageClassificationWorkflow extends Construct {
     const stack = Stack.of(this);
     const name = Names.uniqueResourceName(this, { maxLength: 70, separator: '-' }) + '-batch';
     const resultsPrefix = batch.resultsPrefix ?? 'batch-results';
-    const role = new iam.Role(this, 'BatchRole', {
-      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
-      description: 'Runs the Scones batch-classification state machine and its child executions',
-    });
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['lambda:InvokeFunction'],
-        resources: Object.values(this.functions).map((fn) => fn.functionArn),
-      }),
+    const role = this.stepsRole(
+      'BatchRole',
+      'Runs the Scones batch-classification state machine and its child executions',
+      reviewTarget,
     );
-    if (reviewTarget) {
-      role.addToPolicy(
-        'queueUrl' in reviewTarget
-          ? new iam.PolicyStatement({
-              actions: ['sqs:SendMessage'],
-              resources: [reviewTarget.queueArn],
-            })
-          : new iam.PolicyStatement({
-              actions: ['sns:Publish'],
-              resources: [reviewTarget.topicArn],
-            }),
-      );
-    }
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
@@ -384,16 +333,8 @@ export class ImageClassificationWorkflow extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromString(definitionToJson(definition)),
       definitionSubstitutions: {
-        SerializeFunctionArn: this.functions.serialize.functionArn,
-        ClassifyFunctionArn: this.functions.classify.functionArn,
-        ThresholdFunctionArn: this.functions.threshold.functionArn,
+        ...this.substitutions(reviewTarget),
         ResultsBucket: this.bucket.bucketName,
-        ...(reviewTarget && 'queueUrl' in reviewTarget
-          ? { ReviewQueueUrl: reviewTarget.queueUrl }
-          : {}),
-        ...(reviewTarget && 'topicArn' in reviewTarget
-          ? { ReviewTopicArn: reviewTarget.topicArn }
-          : {}),
       },
       role,
       logs: {
@@ -408,11 +349,6 @@ export class ImageClassificationWorkflow extends Construct {
     });
     acknowledge(
       role,
-      'AwsSolutions-IAM5[Resource::*]',
-      'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
-    );
-    acknowledge(
-      role,
       `AwsSolutions-IAM5[Resource::${objectsFinding(this.bucket, `${resultsPrefix}/*`)}]`,
       'ResultWriter writes files with generated names, under the results prefix only.',
     );
@@ -422,6 +358,61 @@ export class ImageClassificationWorkflow extends Construct {
       'The Distributed Map describes and stops its own child executions, whose names are generated.',
     );
     return machine;
+  }
+
+  /**
+   * A role for a state machine that runs the step functions: it may invoke exactly the three
+   * functions and send to the review target (log delivery and X-Ray come with the machine).
+   */
+  private stepsRole(
+    id: string,
+    description: string,
+    reviewTarget: sqs.IQueue | sns.ITopic | undefined,
+  ): iam.Role {
+    const role = new iam.Role(this, id, {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: Object.values(this.functions).map((fn) => fn.functionArn),
+      }),
+    );
+    if (reviewTarget) {
+      role.addToPolicy(
+        'queueUrl' in reviewTarget
+          ? new iam.PolicyStatement({
+              actions: ['sqs:SendMessage'],
+              resources: [reviewTarget.queueArn],
+            })
+          : new iam.PolicyStatement({
+              actions: ['sns:Publish'],
+              resources: [reviewTarget.topicArn],
+            }),
+      );
+    }
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Step Functions log delivery and X-Ray tracing can only be granted on all resources.',
+    );
+    return role;
+  }
+
+  /** What CloudFormation puts in place of the definitions' placeholders. */
+  private substitutions(reviewTarget: sqs.IQueue | sns.ITopic | undefined): Record<string, string> {
+    return {
+      SerializeFunctionArn: this.functions.serialize.functionArn,
+      ClassifyFunctionArn: this.functions.classify.functionArn,
+      ThresholdFunctionArn: this.functions.threshold.functionArn,
+      ...(reviewTarget && 'queueUrl' in reviewTarget
+        ? { ReviewQueueUrl: reviewTarget.queueUrl }
+        : {}),
+      ...(reviewTarget && 'topicArn' in reviewTarget
+        ? { ReviewTopicArn: reviewTarget.topicArn }
+        : {}),
+    };
   }
 
   private reviewQueue(): sqs.Queue {

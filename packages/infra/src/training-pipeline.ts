@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { grantAlgorithmContainer } from './endpoint/algorithm-container-access.js';
 import { imageClassificationAlgorithmImage } from './endpoint/algorithm-image.js';
 import { acknowledge, objectsFinding } from './nag.js';
 
@@ -99,31 +100,9 @@ export class TrainingPipeline extends Construct {
           props.bucket.arnForObjects('data_capture/*'),
         ],
       }),
-      new iam.PolicyStatement({
-        actions: [
-          'ecr:BatchCheckLayerAvailability',
-          'ecr:BatchGetImage',
-          'ecr:GetDownloadUrlForLayer',
-        ],
-        resources: [`arn:${Aws.PARTITION}:ecr:${Aws.REGION}:*:repository/image-classification`],
-      }),
-      new iam.PolicyStatement({
-        actions: ['ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'],
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        actions: [
-          'logs:CreateLogGroup',
-          'logs:CreateLogStream',
-          'logs:PutLogEvents',
-          'logs:DescribeLogStreams',
-        ],
-        resources: [
-          `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/*`,
-        ],
-      }),
     ];
     statements.forEach((statement) => this.sageMakerRole.addToPolicy(statement));
+    grantAlgorithmContainer(this.sageMakerRole, '*');
 
     const role = new iam.Role(this, 'StateMachineRole', {
       assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
@@ -208,16 +187,6 @@ export class TrainingPipeline extends Construct {
     const reasons: [Construct, string, string][] = [
       [
         this.sageMakerRole,
-        'Resource::*',
-        'ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource-level permissions.',
-      ],
-      [
-        this.sageMakerRole,
-        'Resource::arn:<AWS::Partition>:ecr:<AWS::Region>:*:repository/image-classification',
-        'The algorithm image is in an AWS-owned account that differs by region.',
-      ],
-      [
-        this.sageMakerRole,
         `Resource::${objectsFinding(props.bucket, `${dataPrefix}/*`)}`,
         'Training reads every file of its data prefix.',
       ],
@@ -230,11 +199,6 @@ export class TrainingPipeline extends Construct {
         this.sageMakerRole,
         `Resource::${objectsFinding(props.bucket, 'data_capture/*')}`,
         'Data capture writes files with generated names under data_capture/.',
-      ],
-      [
-        this.sageMakerRole,
-        'Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/*',
-        'SageMaker names its jobs’ and endpoints’ log groups and streams at run time.',
       ],
       [
         role,

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
+import { grantAlgorithmContainer } from './algorithm-container-access.js';
 import { imageClassificationAlgorithmImage } from './algorithm-image.js';
 import { acknowledge, objectsFinding } from '../nag.js';
 
@@ -67,56 +68,13 @@ export class ClassifierEndpoint extends Construct {
         resources: [props.bucket.arnForObjects('data_capture/*')],
       }),
     );
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'ecr:BatchCheckLayerAvailability',
-          'ecr:BatchGetImage',
-          'ecr:GetDownloadUrlForLayer',
-        ],
-        resources: [`arn:${Aws.PARTITION}:ecr:${Aws.REGION}:*:repository/image-classification`],
-      }),
-    );
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'],
-        resources: ['*'],
-      }),
-    );
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'logs:CreateLogGroup',
-          'logs:CreateLogStream',
-          'logs:PutLogEvents',
-          'logs:DescribeLogStreams',
-        ],
-        resources: [
-          `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/Endpoints/${props.endpointName}:*`,
-        ],
-      }),
-    );
+    grantAlgorithmContainer(this.role, `Endpoints/${props.endpointName}:*`);
 
-    const reasons: [string, string][] = [
-      [
-        'Resource::*',
-        'ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource-level permissions.',
-      ],
-      [
-        'Resource::arn:<AWS::Partition>:ecr:<AWS::Region>:*:repository/image-classification',
-        'The algorithm image is in an AWS-owned account that differs by region; the grant names its repository.',
-      ],
-      [
-        `Resource::${objectsFinding(props.bucket, 'data_capture/*')}`,
-        'Data capture writes files with generated names, under the data_capture/ prefix only.',
-      ],
-      [
-        `Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${props.endpointName}:*`,
-        'SageMaker names the log streams at run time; the grant covers only this endpoint’s log group.',
-      ],
-    ];
-    for (const [finding, reason] of reasons)
-      acknowledge(this.role, `AwsSolutions-IAM5[${finding}]`, reason);
+    acknowledge(
+      this.role,
+      `AwsSolutions-IAM5[Resource::${objectsFinding(props.bucket, 'data_capture/*')}]`,
+      'Data capture writes files with generated names, under the data_capture/ prefix only.',
+    );
 
     const model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.role.roleArn,
