@@ -1,9 +1,13 @@
-// CIFAR-100 binary archives made by the tests, in the exact format.
+// CIFAR-100 binary archives made by the tests, in the exact format. (Self-contained: every
+// package's tests compile this folder, so it imports no workspace package.)
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
-import { CIFAR100_FINE_LABELS, CIFAR_PIXEL_BYTES } from '@scones/dataset';
+
+/** 32x32 pixels as R, G and B planes. */
+const CIFAR_PIXEL_BYTES = 3 * 32 * 32;
+const FINE_LABEL_NAMES = Array.from({ length: 100 }, (_, i) => `class_${i}`);
 
 export interface TestRecord {
   coarse: number;
@@ -32,7 +36,7 @@ export async function writeArchive(file: string, members: Record<string, Buffer>
   tar.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise((resolve) => tar.on('end', resolve));
   const all = {
-    'cifar-100-binary/fine_label_names.txt': Buffer.from(`${CIFAR100_FINE_LABELS.join('\n')}\n`),
+    'cifar-100-binary/fine_label_names.txt': Buffer.from(`${FINE_LABEL_NAMES.join('\n')}\n`),
     ...members,
   };
   for (const [name, body] of Object.entries(all)) tar.entry({ name, size: body.length }, body);
