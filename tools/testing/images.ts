@@ -1,5 +1,6 @@
 // Test images made on the fly, so the repository holds no third-party pictures.
 import { randomBytes } from 'node:crypto';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 
 export interface ImageSpec {
@@ -32,4 +33,29 @@ export async function makeNoisePng(approximateBytes: number): Promise<Buffer> {
   return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
     .png({ compressionLevel: 0 })
     .toBuffer();
+}
+
+/**
+ * A few hundred bytes of PNG whose header declares an enormous image: a decompression bomb. Its
+ * chunks carry valid CRCs, so decoders read the header before refusing it.
+ */
+export function makePngBomb(width = 100_000, height = 100_000): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -9,3 +9,10 @@ export const INLINE_IMAGE_MAX_BYTES = 180 * 1024;
 
 /** The original system's confidence threshold. */
 export const DEFAULT_THRESHOLD = 0.93;
+
+/**
+ * Images declaring more pixels than this are refused from their header, before anything decodes
+ * them: a small compressed file can declare an enormous image (a decompression bomb). 40
+ * megapixels is a large phone photo; the model server refuses the same.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;

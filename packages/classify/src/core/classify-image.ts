@@ -1,7 +1,9 @@
 import {
   DEFAULT_CLASS_LABELS,
+  MAX_IMAGE_PIXELS,
   detectImageFormat,
   formatS3Uri,
+  imageTooManyPixels,
   type ImagePayload,
   type ObjectReader,
 } from '@scones/contracts';
@@ -19,6 +21,8 @@ export interface ClassifyOptions {
   labels?: readonly string[];
   /** Larger images are refused with ImageTooLargeError. Default 6 MiB. */
   maxImageBytes?: number;
+  /** Images declaring more pixels are refused from their header. Default 40 megapixels. */
+  maxImagePixels?: number;
 }
 
 /** The payload after step 2. */
@@ -42,7 +46,10 @@ export async function classifyImage(
 ): Promise<ClassifiedImagePayload> {
   const bytes = await readImageBytes(payload, options.readObject, options.maxImageBytes);
   const source = formatS3Uri({ bucket: payload.s3_bucket, key: payload.s3_key });
-  const { contentType } = detectImageFormat(bytes, source);
+  const { contentType, width, height } = detectImageFormat(bytes, source);
+  const maxPixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
+  const location = { bucket: payload.s3_bucket, key: payload.s3_key };
+  if (width * height > maxPixels) throw imageTooManyPixels(location, width, height, maxPixels);
   const answer = await options.invokeEndpoint({ body: bytes, contentType });
   return { ...payload, ...parseInference(answer, options.labels ?? DEFAULT_CLASS_LABELS) };
 }

@@ -5,7 +5,7 @@ import {
   type ObjectReader,
 } from '@scones/contracts';
 import { classifyImage, type EndpointInvoker } from '../../src/index.js';
-import { makeJpeg, makePng } from '../../../../tools/testing/images';
+import { makeJpeg, makePng, makePngBomb } from '../../../../tools/testing/images';
 
 const location = { s3_bucket: 'scones-images', s3_key: 'test/bicycle.png' };
 const answering = (answer: string) =>
@@ -100,4 +100,13 @@ describe('classifyImage', () => {
       classifyImage({ ...location, image_data: '' }, { invokeEndpoint: answering('[1, 0]') }),
     ).rejects.toThrow(/image_data is empty/);
   });
+});
+
+it('refuses an inlined decompression bomb without calling the endpoint', async () => {
+  const invokeEndpoint = answering('[1, 0]');
+  const bomb = makePngBomb(50_000, 50_000).toString('base64');
+  await expect(
+    classifyImage({ ...location, image_data: bomb }, { invokeEndpoint }),
+  ).rejects.toThrow(/declares a 50000x50000 image/);
+  expect(invokeEndpoint).not.toHaveBeenCalled();
 });

@@ -12,7 +12,8 @@ import {
   s3Sink,
   type CaptureRecord,
 } from '../../src/index.js';
-import { makeJpeg, makePng } from '../../../../tools/testing/images';
+import { makeJpeg, makePng, makePngBomb } from '../../../../tools/testing/images';
+import { randomBytes } from 'node:crypto';
 import { startLocalS3 } from '../../../../tools/testing/local-s3';
 
 let classifier: ImageClassifier;
@@ -72,6 +73,21 @@ describe('the model server, through @aws-sdk/client-sagemaker-runtime', () => {
       for (const p of probabilities) expect(p).toBeGreaterThanOrEqual(0);
     },
   );
+
+  it.each([
+    ['a decompression bomb', () => makePngBomb(100_000, 100_000)],
+    [
+      'a JPEG whose body is corrupt',
+      async () => Buffer.concat([(await makeJpeg()).subarray(0, 200), Buffer.alloc(300, 0x55)]),
+    ],
+    [
+      'a PNG header followed by random bytes',
+      async () => Buffer.concat([(await makePng()).subarray(0, 33), randomBytes(500)]),
+    ],
+  ])('answers %s with ModelError, and keeps serving', async (_case, image) => {
+    await expect(invoke(await image(), 'image/png')).rejects.toMatchObject({ name: 'ModelError' });
+    expect(probabilitiesOf((await invoke(await makePng(), 'image/png')).Body!)).toHaveLength(2);
+  });
 
   it('answers an image it cannot decode with ModelError', async () => {
     await expect(invoke(Buffer.from('not an image'), 'image/png')).rejects.toMatchObject({

@@ -1,9 +1,11 @@
 import {
   INLINE_IMAGE_MAX_BYTES,
   MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
   detectImageFormat,
   formatS3Uri,
   imageTooLarge,
+  imageTooManyPixels,
   type ImageContentType,
   type ImagePayload,
   type ObjectReader,
@@ -17,6 +19,8 @@ export interface SerializeOptions {
   maxImageBytes?: number;
   /** Images up to this size are inlined as base64; larger ones stay in S3. Default 180 KiB. */
   inlineImageMaxBytes?: number;
+  /** Images declaring more pixels are refused from their header. Default 40 megapixels. */
+  maxImagePixels?: number;
 }
 
 /** The payload after step 1: the image inlined as base64, or left in S3 by reference. */
@@ -33,7 +37,7 @@ export type SerializedImagePayload = ImagePayload & {
  * left by reference (`image_data: ''`) for classify to read from S3.
  *
  * @throws ImageNotFoundError, ImageAccessDeniedError (from the reader), UnsupportedImageError,
- *   ImageTooLargeError
+ *   ImageTooLargeError (too many bytes, or a header declaring too many pixels)
  * @example
  * const body = await serializeImage(
  *   { s3_bucket: 'scones-images', s3_key: 'test/bicycle.png', image_data: '' },
@@ -54,6 +58,9 @@ export async function serializeImage(
   if (bytes.length > maxBytes) throw imageTooLarge(location, bytes.length, maxBytes);
 
   const format = detectImageFormat(bytes, formatS3Uri(location));
+  const maxPixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
+  if (format.width * format.height > maxPixels)
+    throw imageTooManyPixels(location, format.width, format.height, maxPixels);
   const inline = bytes.length <= inlineMaxBytes;
   return {
     ...payload,

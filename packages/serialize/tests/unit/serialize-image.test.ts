@@ -5,7 +5,7 @@ import {
   type ObjectReader,
 } from '@scones/contracts';
 import { serializeImage } from '../../src/index.js';
-import { makeJpeg, makeNoisePng, makePng } from '../../../../tools/testing/images';
+import { makeJpeg, makeNoisePng, makePng, makePngBomb } from '../../../../tools/testing/images';
 
 const payload = { s3_bucket: 'scones-images', s3_key: 'test/bicycle_s_000513.png', image_data: '' };
 
@@ -97,5 +97,25 @@ describe('serializeImage', () => {
     await expect(serializeImage(payload, { readObject: missing })).rejects.toThrow(
       ImageNotFoundError,
     );
+  });
+});
+
+describe('serializeImage, on hostile images', () => {
+  it('refuses a decompression bomb from its header, before anything decodes it', async () => {
+    const bomb = makePngBomb(100_000, 100_000);
+    expect(bomb.length).toBeLessThan(1000);
+    const attempt = serializeImage(payload, { readObject: readerOf(bomb) });
+    await expect(attempt).rejects.toThrow(ImageTooLargeError);
+    await expect(serializeImage(payload, { readObject: readerOf(bomb) })).rejects.toThrow(
+      /declares a 100000x100000 image \(10000000000 pixels\); the limit is 40000000/,
+    );
+  });
+
+  it('accepts an image at the pixel limit', async () => {
+    const body = await serializeImage(payload, {
+      readObject: readerOf(makePngBomb(200, 200)),
+      maxImagePixels: 40_000,
+    });
+    expect(body.content_type).toBe('image/png');
   });
 });
