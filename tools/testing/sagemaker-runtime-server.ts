@@ -15,6 +15,8 @@ export interface ScriptedAnswer {
   /** Sent as x-amzn-ErrorType, as SageMaker does for errors. */
   errorType?: string;
   body: string;
+  /** Answer only after this long. */
+  delayMs?: number;
 }
 
 export type Responder = (invocation: Invocation) => ScriptedAnswer;
@@ -59,6 +61,7 @@ export async function startSageMakerRuntimeServer(
     };
     invocations.push(invocation);
     const answer = respond(invocation);
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (answer.errorType) headers['x-amzn-ErrorType'] = answer.errorType;
     response.writeHead(answer.status ?? 200, headers).end(answer.body);

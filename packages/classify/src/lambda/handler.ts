@@ -41,8 +41,14 @@ export function createClassifyHandler(
 const config = readClassifyConfig(process.env);
 // Region, credentials and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME / AWS_ENDPOINT_URL_S3 come from
 // the SDK's standard configuration.
-const runtime = new SageMakerRuntimeClient({});
-const s3 = new S3Client({});
+// Each attempt is capped so that the SDK's three attempts end before the function's 45 s timeout
+// (which itself ends before the state's 60 s).
+const runtime = new SageMakerRuntimeClient({
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 12_000, throwOnRequestTimeout: true },
+});
+const s3 = new S3Client({
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+});
 
 /** The Lambda entry point (`@scones/classify/lambda`, export `handler`). */
 export const handler: ClassifyHandler = createClassifyHandler(

@@ -112,6 +112,29 @@ describe('classify handler against a SageMaker runtime server', () => {
     await expect(handler(await inlinePng())).rejects.toMatchObject({ name });
   });
 
+  it('maps an answer slower than the client timeout to EndpointUnavailableError', async () => {
+    const { createClassifyHandler, createSageMakerInvoker, readClassifyConfig } = await import(
+      '../../src/lambda/index.js'
+    );
+    const { SageMakerRuntimeClient } = await import('@aws-sdk/client-sagemaker-runtime');
+    sagemaker.answer(() => ({ body: '[0.5, 0.5]', delayMs: 1000 }));
+    const impatient = createClassifyHandler(
+      readClassifyConfig({ ENDPOINT_NAME: 'scones-classifier' }),
+      createSageMakerInvoker(
+        new SageMakerRuntimeClient({
+          endpoint: sagemaker.endpoint,
+          maxAttempts: 1,
+          requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true },
+        }),
+        'scones-classifier',
+      ),
+      async () => new Uint8Array(0),
+    );
+    await expect(impatient(await inlinePng())).rejects.toMatchObject({
+      name: 'EndpointUnavailableError',
+    });
+  });
+
   it('maps an endpoint that cannot be reached to EndpointUnavailableError', async () => {
     const closed = await startSageMakerRuntimeServer(probabilities(1, 0));
     await closed.stop();

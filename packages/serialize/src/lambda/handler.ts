@@ -30,8 +30,11 @@ export function createSerializeHandler(
 
 // Read once per container: a bad setting fails the cold start with a clear message.
 const config = readSerializeConfig(process.env);
-// Region, credentials and AWS_ENDPOINT_URL_S3 come from the SDK's standard configuration.
-const s3 = new S3Client({});
+// Region, credentials and AWS_ENDPOINT_URL_S3 come from the SDK's standard configuration. Each
+// attempt is capped so that the SDK's three attempts end before the function's 20 s timeout.
+const s3 = new S3Client({
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+});
 
 /** The Lambda entry point (`@scones/serialize/lambda`, export `handler`). */
 export const handler: SerializeHandler = createSerializeHandler(
