@@ -190,6 +190,7 @@ export class LocalStack {
       lambdas,
       endpoint,
       stops,
+      options.retryDelayMs,
     );
   }
 
