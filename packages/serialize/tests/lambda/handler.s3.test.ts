@@ -69,3 +69,24 @@ describe('serialize handler against s3rver', () => {
     });
   });
 });
+
+// (s3rver itself refuses keys with a leading or doubled slash, which S3 accepts; not tested here.)
+describe('serialize handler against s3rver, with keys people actually type', () => {
+  it.each([
+    ['spaces', 'deliveries/photo of bike 1.png'],
+    ['unicode', 'deliveries/vélo-ünïcödé-🚲.png'],
+    ['dot segments', 'deliveries/../../escape.png'],
+  ])('reads an object whose key has %s, exactly as stored', async (_case, key) => {
+    const png = await makePng({ width: 8, height: 8 });
+    await s3.put(BUCKET, key, png);
+    const { body } = await handler({ s3_bucket: BUCKET, s3_key: key });
+    expect(body.s3_key).toBe(key);
+    expect(Buffer.from(body.image_data, 'base64')).toEqual(png);
+  });
+
+  it('names a missing object even when its key climbs out with ../', async () => {
+    await expect(
+      handler({ s3_bucket: BUCKET, s3_key: '../../../etc/passwd' }),
+    ).rejects.toMatchObject({ name: 'ImageNotFoundError' });
+  });
+});
