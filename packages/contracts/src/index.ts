@@ -13,5 +13,6 @@ export * from './labels.js';
 export * from './payload.js';
 export * from './envelope.js';
 export * from './image-format.js';
+export * from './image-check.js';
 export * from './object-reader.js';
 export * from './config.js';

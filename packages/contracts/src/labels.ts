@@ -23,3 +23,18 @@ export function parseClassLabels(value: string | undefined): readonly string[] {
   }
   return Object.freeze(labels);
 }
+
+/**
+ * The most probable class of one probability per class: its index and probability (the first
+ * one on a tie).
+ *
+ * @example
+ * mostProbable([0.03, 0.97]); // { index: 1, probability: 0.97 }
+ */
+export function mostProbable(probabilities: readonly number[]): {
+  index: number;
+  probability: number;
+} {
+  const index = probabilities.reduce((top, p, i) => (p > probabilities[top] ? i : top), 0);
+  return { index, probability: probabilities[index] };
+}

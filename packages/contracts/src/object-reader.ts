@@ -81,24 +81,6 @@ export function objectReaderFromGetObject(getObject: GetObject): ObjectReader {
   };
 }
 
-/**
- * The error for an image whose header declares more pixels than the limit.
- *
- * @example
- * if (width * height > MAX_IMAGE_PIXELS) throw imageTooManyPixels(location, width, height, MAX_IMAGE_PIXELS);
- */
-export function imageTooManyPixels(
-  location: ObjectLocation,
-  width: number,
-  height: number,
-  maxPixels: number,
-): ImageTooLargeError {
-  return new ImageTooLargeError(
-    `${formatS3Uri(location)} declares a ${width}x${height} image (${width * height} pixels); the limit is ${maxPixels} pixels. ` +
-      'Resize the image before uploading it.',
-  );
-}
-
 const NOT_FOUND = new Set(['NoSuchKey', 'NotFound', 'NoSuchBucket']);
 const ACCESS_DENIED = new Set(['AccessDenied', 'Forbidden', 'AllAccessDisabled']);
 

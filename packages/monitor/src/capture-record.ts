@@ -1,4 +1,4 @@
-import { DEFAULT_CLASS_LABELS } from '@scones/contracts';
+import { DEFAULT_CLASS_LABELS, mostProbable } from '@scones/contracts';
 
 /** A line of a data-capture file that is not a usable capture record. */
 export class InvalidCaptureRecordError extends Error {
@@ -64,7 +64,7 @@ export function parseCaptureRecord(
       `endpointOutput holds ${probabilities.length} probabilities for ${labels.length} classes`,
     );
   }
-  const best = probabilities.reduce((top, p, i) => (p > probabilities[top] ? i : top), 0);
+  const best = mostProbable(probabilities);
   const input = isObject(capture['endpointInput'])
     ? (capture['endpointInput'] as CapturedPayload)
     : {};
@@ -72,8 +72,8 @@ export function parseCaptureRecord(
     eventId,
     time,
     probabilities,
-    label: labels[best],
-    confidence: probabilities[best],
+    label: labels[best.index],
+    confidence: best.probability,
     inputContentType:
       typeof input.observedContentType === 'string' ? input.observedContentType : 'unknown',
   };

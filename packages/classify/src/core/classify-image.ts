@@ -1,9 +1,6 @@
 import {
   DEFAULT_CLASS_LABELS,
-  MAX_IMAGE_PIXELS,
-  detectImageFormat,
-  formatS3Uri,
-  imageTooManyPixels,
+  checkImage,
   type ImagePayload,
   type ObjectReader,
 } from '@scones/contracts';
@@ -45,11 +42,11 @@ export async function classifyImage(
   options: ClassifyOptions,
 ): Promise<ClassifiedImagePayload> {
   const bytes = await readImageBytes(payload, options.readObject, options.maxImageBytes);
-  const source = formatS3Uri({ bucket: payload.s3_bucket, key: payload.s3_key });
-  const { contentType, width, height } = detectImageFormat(bytes, source);
-  const maxPixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
   const location = { bucket: payload.s3_bucket, key: payload.s3_key };
-  if (width * height > maxPixels) throw imageTooManyPixels(location, width, height, maxPixels);
+  const { contentType } = checkImage(bytes, location, {
+    maxBytes: options.maxImageBytes,
+    maxPixels: options.maxImagePixels,
+  });
   const answer = await options.invokeEndpoint({ body: bytes, contentType });
   return { ...payload, ...parseInference(answer, options.labels ?? DEFAULT_CLASS_LABELS) };
 }

@@ -37,7 +37,6 @@ export async function readImageBytes(
       `Invalid event: image_data is empty and this classifier cannot read ${formatS3Uri(location)} from S3.`,
     );
   }
-  const bytes = await readObject({ ...location, maxBytes });
-  if (bytes.length > maxBytes) throw imageTooLarge(location, bytes.length, maxBytes);
-  return bytes;
+  // The size is checked again, with the format, by classifyImage (checkImage).
+  return readObject({ ...location, maxBytes });
 }

@@ -1,4 +1,4 @@
-import { InvalidInferenceError } from '@scones/contracts';
+import { InvalidInferenceError, mostProbable } from '@scones/contracts';
 
 /** What the endpoint's answer says: one probability per class and the most likely class. */
 export interface Inference {
@@ -42,8 +42,8 @@ export function parseInference(answer: Uint8Array | string, labels: readonly str
     throw invalid(`probability ${bad} is ${JSON.stringify(value[bad])}, not a number from 0 to 1`);
   }
   const inferences = value as number[];
-  const best = inferences.reduce((top, p, i) => (p > inferences[top] ? i : top), 0);
-  return { inferences, label: labels[best], confidence: inferences[best] };
+  const best = mostProbable(inferences);
+  return { inferences, label: labels[best.index], confidence: best.probability };
 }
 
 function invalid(detail: string): InvalidInferenceError {

@@ -1,11 +1,7 @@
 import {
   INLINE_IMAGE_MAX_BYTES,
   MAX_IMAGE_BYTES,
-  MAX_IMAGE_PIXELS,
-  detectImageFormat,
-  formatS3Uri,
-  imageTooLarge,
-  imageTooManyPixels,
+  checkImage,
   type ImageContentType,
   type ImagePayload,
   type ObjectReader,
@@ -55,12 +51,7 @@ export async function serializeImage(
 
   const bytes = await options.readObject({ ...location, maxBytes });
   // A reader may not know the size in advance; the limit holds either way.
-  if (bytes.length > maxBytes) throw imageTooLarge(location, bytes.length, maxBytes);
-
-  const format = detectImageFormat(bytes, formatS3Uri(location));
-  const maxPixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
-  if (format.width * format.height > maxPixels)
-    throw imageTooManyPixels(location, format.width, format.height, maxPixels);
+  const format = checkImage(bytes, location, { maxBytes, maxPixels: options.maxImagePixels });
   const inline = bytes.length <= inlineMaxBytes;
   return {
     ...payload,

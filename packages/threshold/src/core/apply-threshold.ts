@@ -5,6 +5,7 @@ import {
   THRESHOLD_CONFIDENCE_NOT_MET,
   ThresholdConfidenceNotMetError,
   formatS3Uri,
+  mostProbable,
   type ImagePayload,
 } from '@scones/contracts';
 
@@ -47,8 +48,7 @@ export function applyThreshold(
     );
   }
   const threshold = payload.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
-  const best = inferences.reduce((top, p, i) => (p > inferences[top] ? i : top), 0);
-  const confidence = inferences[best];
+  const { index: best, probability: confidence } = mostProbable(inferences);
   const label = payload.label ?? (options.labels ?? DEFAULT_CLASS_LABELS)[best];
   if (confidence < threshold) {
     throw new ThresholdConfidenceNotMetError(
