@@ -14,6 +14,7 @@ export const ERROR_NAMES = [
   'ImageAccessDeniedError',
   'UnsupportedImageError',
   'ImageTooLargeError',
+  'StorageUnavailableError',
   'EndpointModelError',
   'EndpointThrottledError',
   'EndpointUnavailableError',
@@ -24,10 +25,11 @@ export const ERROR_NAMES = [
 export type SconesErrorName = (typeof ERROR_NAMES)[number];
 
 /**
- * The errors worth retrying: the endpoint was busy or briefly away, so the same request can
- * succeed later. State machines build their `Retry` rules from this list.
+ * The errors worth retrying: S3 or the endpoint was busy or briefly away, so the same request
+ * can succeed later. State machines build their `Retry` rules from this list.
  */
 export const RETRYABLE_ERROR_NAMES = [
+  'StorageUnavailableError',
   'EndpointThrottledError',
   'EndpointUnavailableError',
 ] as const satisfies readonly SconesErrorName[];
@@ -72,6 +74,11 @@ export class UnsupportedImageError extends SconesError {
 /** The image is larger than the configured maximum. */
 export class ImageTooLargeError extends SconesError {
   override readonly name = 'ImageTooLargeError';
+}
+
+/** S3 failed, throttled or did not answer in time, even after the client's own retries; retry with backoff. */
+export class StorageUnavailableError extends SconesError {
+  override readonly name = 'StorageUnavailableError';
 }
 
 /** The endpoint rejected the request in a way retrying will not fix (a model or validation error). */

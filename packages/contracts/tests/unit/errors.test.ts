@@ -23,10 +23,11 @@ describe('named errors', () => {
     expect(String(error)).toBe(`${name}: what happened`);
   });
 
-  it('marks exactly the throttled and unavailable endpoint errors as retryable', () => {
+  it('marks exactly the throttled and unavailable endpoint and storage errors as retryable', () => {
     expect([...RETRYABLE_ERROR_NAMES].sort()).toEqual([
       'EndpointThrottledError',
       'EndpointUnavailableError',
+      'StorageUnavailableError',
     ]);
     expect(new EndpointThrottledError('busy').retryable).toBe(true);
     expect(new InvalidEventError('bad').retryable).toBe(false);

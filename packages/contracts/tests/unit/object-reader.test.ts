@@ -2,6 +2,7 @@ import {
   ImageAccessDeniedError,
   ImageNotFoundError,
   ImageTooLargeError,
+  StorageUnavailableError,
   imageTooLarge,
   objectReaderFromGetObject,
   toObjectReadError,
@@ -30,9 +31,25 @@ describe('toObjectReadError', () => {
     expect((error as Error).message).toContain('s3:GetObject');
   });
 
+  it.each([
+    ['S3 throttling', s3Error('SlowDown', 503)],
+    ['an S3 internal error', s3Error('InternalError', 500)],
+    ['a 429 whatever its name', s3Error('TooManyRequests', 429)],
+    ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+    [
+      'a stalled request',
+      Object.assign(new Error('no answer in 5000 ms'), { name: 'TimeoutError' }),
+    ],
+  ])('maps %s to the retryable StorageUnavailableError', (_case, cause) => {
+    const error = toObjectReadError(cause, location);
+    expect(error).toBeInstanceOf(StorageUnavailableError);
+    expect(error).toMatchObject({ retryable: true, cause });
+    expect((error as Error).message).toContain('s3://scones-images/test/a.png');
+  });
+
   it('leaves other errors alone', () => {
-    const throttled = s3Error('SlowDown', 503);
-    expect(toObjectReadError(throttled, location)).toBe(throttled);
+    const invalid = s3Error('InvalidArgument', 400);
+    expect(toObjectReadError(invalid, location)).toBe(invalid);
     expect(toObjectReadError('weird', location)).toBe('weird');
   });
 

@@ -1,9 +1,14 @@
-import { RETRYABLE_ERROR_NAMES } from '@scones/contracts';
 import type { Catcher, FailState, State, StateMachineDefinition } from '../asl/types.js';
 import { lambdaInvokeTask } from '../states/lambda-invoke.js';
 import { LAMBDA_SERVICE_ERRORS, retrier } from '../states/retry-policy.js';
 import { sendToReviewTask, type ReviewTarget } from '../states/review-target.js';
-import { BELOW_THRESHOLD_ERROR, ENDPOINT_ERRORS, IMAGE_ERRORS } from './error-groups.js';
+import {
+  BELOW_THRESHOLD_ERROR,
+  ENDPOINT_ERRORS,
+  ENDPOINT_RETRYABLE_ERRORS,
+  IMAGE_ERRORS,
+  STORAGE_RETRYABLE_ERRORS,
+} from './error-groups.js';
 import {
   DEFAULT_ENDPOINT_RETRY,
   DEFAULT_LAMBDA_SERVICE_RETRY,
@@ -18,7 +23,8 @@ const ERROR_PATH = '$.error';
 /**
  * The single-image workflow: Serialize image -> Classify image -> Check confidence, each a
  * `lambda:invoke` task with the envelope unwrapped. Lambda service errors are retried on every
- * task and the retryable endpoint errors on classify, with backoff and jitter; every named error
+ * task, S3 that was unavailable on the tasks that read the image, and the retryable endpoint errors
+ * on classify, with backoff and jitter; every named error
  * ends in a Fail state that shows the error's name and cause. Low confidence fails the execution
  * (default) or goes to review.
  *
@@ -52,9 +58,13 @@ export function buildImageClassificationStates(
     ...DEFAULT_LAMBDA_SERVICE_RETRY,
     ...options.retry?.lambdaService,
   });
-  const endpointRetry = retrier(RETRYABLE_ERROR_NAMES, {
+  const endpointRetry = retrier(ENDPOINT_RETRYABLE_ERRORS, {
     ...DEFAULT_ENDPOINT_RETRY,
     ...options.retry?.endpoint,
+  });
+  const storageRetry = retrier(STORAGE_RETRYABLE_ERRORS, {
+    ...DEFAULT_ENDPOINT_RETRY,
+    ...options.retry?.storage,
   });
   const lowConfidence = options.lowConfidence ?? { mode: 'fail' };
   const afterClassify = options.keepImageData ? S.threshold : S.dropImageData;
@@ -65,8 +75,12 @@ export function buildImageClassificationStates(
       {
         functionName: options.functions.serialize,
         timeoutSeconds: timeouts.serialize,
-        retry: [lambdaRetry],
-        catch: [catcher(IMAGE_ERRORS, S.imageRejected), catcher(['States.ALL'], S.stepFailed)],
+        retry: [lambdaRetry, storageRetry],
+        catch: [
+          catcher(IMAGE_ERRORS, S.imageRejected),
+          catcher(STORAGE_RETRYABLE_ERRORS, S.stepFailed),
+          catcher(['States.ALL'], S.stepFailed),
+        ],
         comment:
           'Reads the photo from S3 and checks it is a PNG or JPEG; small ones are inlined as base64.',
       },
@@ -76,10 +90,11 @@ export function buildImageClassificationStates(
       {
         functionName: options.functions.classify,
         timeoutSeconds: timeouts.classify,
-        retry: [lambdaRetry, endpointRetry],
+        retry: [lambdaRetry, endpointRetry, storageRetry],
         catch: [
           catcher(IMAGE_ERRORS, S.imageRejected),
           catcher(ENDPOINT_ERRORS, S.endpointFailed),
+          catcher(STORAGE_RETRYABLE_ERRORS, S.stepFailed),
           catcher(['States.ALL'], S.stepFailed),
         ],
         comment: 'Sends the image to the SageMaker endpoint: one probability per class.',
@@ -127,7 +142,7 @@ export function buildImageClassificationStates(
         }
       : {}),
     [S.stepFailed]: failWithCaughtError(
-      'A step failed for a reason other than the named errors (timeout, Lambda, permissions).',
+      'A step failed for a reason other than the image or the endpoint (S3 still unavailable after retries, timeout, Lambda, permissions).',
     ),
   };
   return { StartAt: S.serialize, States: states };

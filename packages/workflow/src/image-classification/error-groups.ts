@@ -1,4 +1,4 @@
-import { RETRYABLE_ERROR_NAMES, type SconesErrorName } from '@scones/contracts';
+import type { SconesErrorName } from '@scones/contracts';
 
 /** The image cannot be used: nothing downstream can fix it. */
 export const IMAGE_ERRORS: readonly SconesErrorName[] = [
@@ -9,10 +9,19 @@ export const IMAGE_ERRORS: readonly SconesErrorName[] = [
   'ImageTooLargeError',
 ];
 
+/** The endpoint was busy or briefly away: retried on classify. */
+export const ENDPOINT_RETRYABLE_ERRORS: readonly SconesErrorName[] = [
+  'EndpointThrottledError',
+  'EndpointUnavailableError',
+];
+
+/** S3 was busy or briefly away: retried on the tasks that read the image. */
+export const STORAGE_RETRYABLE_ERRORS: readonly SconesErrorName[] = ['StorageUnavailableError'];
+
 /** The endpoint failed or answered nonsense (the retryable ones after their retries). */
 export const ENDPOINT_ERRORS: readonly SconesErrorName[] = [
   'EndpointModelError',
-  ...RETRYABLE_ERROR_NAMES,
+  ...ENDPOINT_RETRYABLE_ERRORS,
   'InvalidInferenceError',
 ];
 

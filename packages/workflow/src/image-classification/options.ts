@@ -25,6 +25,8 @@ export interface ImageClassificationOptions {
     lambdaService?: Partial<RetryPolicy>;
     /** Retrying a throttled or unavailable endpoint, on the classify task. */
     endpoint?: Partial<RetryPolicy>;
+    /** Retrying S3 that throttled, failed or stalled, on the tasks that read the image. */
+    storage?: Partial<RetryPolicy>;
   };
   /** Keep the base64 image in the final output. Default false: it is dropped after classify. */
   keepImageData?: boolean;
@@ -51,7 +53,10 @@ export const DEFAULT_LAMBDA_SERVICE_RETRY: Readonly<RetryPolicy> = {
   jitter: true,
 };
 
-/** Retries of a throttled or unavailable endpoint (on top of the SDK's own three attempts). */
+/**
+ * Retries of a throttled or unavailable endpoint (on top of the SDK's own three attempts); also
+ * the default for S3 reads that failed after the reader's own three attempts.
+ */
 export const DEFAULT_ENDPOINT_RETRY: Readonly<RetryPolicy> = {
   intervalSeconds: 2,
   maxAttempts: 4,

@@ -127,14 +127,21 @@ describe('buildImageClassificationDefinition', () => {
     ]);
   });
 
-  it('retries exactly the retryable endpoint errors of @scones/contracts, on classify only', () => {
+  it('retries exactly the retryable errors of @scones/contracts: endpoint ones on classify, S3 ones where the image is read', () => {
     const definition = buildImageClassificationDefinition({ functions });
     const retried = (name: string) =>
       (task(definition, name).Retry ?? []).flatMap((r) => r.ErrorEquals);
     expect(task(definition, S.classify).Retry?.[1]).toMatchObject({
-      ErrorEquals: [...RETRYABLE_ERROR_NAMES],
+      ErrorEquals: ['EndpointThrottledError', 'EndpointUnavailableError'],
       JitterStrategy: 'FULL',
     });
+    expect(task(definition, S.serialize).Retry?.[1]).toMatchObject({
+      ErrorEquals: ['StorageUnavailableError'],
+      JitterStrategy: 'FULL',
+    });
+    expect(new Set([...retried(S.serialize), ...retried(S.classify)])).toEqual(
+      new Set([...LAMBDA_SERVICE_ERRORS, ...RETRYABLE_ERROR_NAMES]),
+    );
     const nonRetryable = ERROR_NAMES.filter(
       (name) => !(RETRYABLE_ERROR_NAMES as readonly string[]).includes(name),
     );
