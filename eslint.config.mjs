@@ -22,7 +22,8 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/testing/.*$'],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:aws', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts', 'type:aws'] },
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:monitor', onlyDependOnLibsWithTags: ['type:contracts'] },

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 's3-reader',
+  preset: '../../jest.preset.js',
+};
