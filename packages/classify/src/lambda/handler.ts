@@ -1,12 +1,6 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import {
-  objectReaderFromGetObject,
-  readImagePayload,
-  toEnvelope,
-  type Envelope,
-  type ObjectReader,
-} from '@scones/contracts';
+import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '@scones/contracts';
+import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
 import type { EndpointInvoker } from '../core/endpoint-invoker.js';
 import { readClassifyConfig, type ClassifyConfig } from './config.js';
@@ -40,19 +34,18 @@ export function createClassifyHandler(
 // Read once per container: a missing ENDPOINT_NAME fails the cold start with a clear message.
 const config = readClassifyConfig(process.env);
 // Region, credentials and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME / AWS_ENDPOINT_URL_S3 come from
-// the SDK's standard configuration.
+// the AWS SDK's standard variables.
 // Each attempt is capped so that the SDK's three attempts end before the function's 45 s timeout
 // (which itself ends before the state's 60 s).
 const runtime = new SageMakerRuntimeClient({
   requestHandler: { connectionTimeout: 2_000, requestTimeout: 12_000, throwOnRequestTimeout: true },
 });
-const s3 = new S3Client({
-  requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
-});
+// Only images too large to inline are read here; the reader stands in for the SDK's S3 client.
+const readObject = createS3ObjectReader(s3ReaderOptionsFromEnvironment(process.env));
 
 /** The Lambda entry point (`@scones/classify/lambda`, export `handler`). */
 export const handler: ClassifyHandler = createClassifyHandler(
   config,
   createSageMakerInvoker(runtime, config.endpointName),
-  objectReaderFromGetObject((input) => s3.send(new GetObjectCommand(input))),
+  readObject,
 );

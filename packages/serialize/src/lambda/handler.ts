@@ -1,11 +1,5 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import {
-  objectReaderFromGetObject,
-  readImagePayload,
-  toEnvelope,
-  type Envelope,
-  type ObjectReader,
-} from '@scones/contracts';
+import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '@scones/contracts';
+import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { serializeImage, type SerializedImagePayload } from '../core/serialize-image.js';
 import { readSerializeConfig, type SerializeConfig } from './config.js';
 
@@ -30,14 +24,10 @@ export function createSerializeHandler(
 
 // Read once per container: a bad setting fails the cold start with a clear message.
 const config = readSerializeConfig(process.env);
-// Region, credentials and AWS_ENDPOINT_URL_S3 come from the SDK's standard configuration. Each
-// attempt is capped so that the SDK's three attempts end before the function's 20 s timeout.
-const s3 = new S3Client({
-  requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
-});
+// Region, credentials and AWS_ENDPOINT_URL_S3 come from the AWS SDK's standard variables. The
+// reader's three attempts of at most 5 s each end before the function's 20 s timeout; it stands
+// in for the SDK's S3 client, which would be most of this function's cold start.
+const readObject = createS3ObjectReader(s3ReaderOptionsFromEnvironment(process.env));
 
 /** The Lambda entry point (`@scones/serialize/lambda`, export `handler`). */
-export const handler: SerializeHandler = createSerializeHandler(
-  config,
-  objectReaderFromGetObject((input) => s3.send(new GetObjectCommand(input))),
-);
+export const handler: SerializeHandler = createSerializeHandler(config, readObject);

@@ -1,5 +1,5 @@
-// The serialize adapter against a real S3-compatible server, through the real AWS SDK,
-// configured only by the SDK's standard environment variables.
+// The serialize adapter against a real S3-compatible server, reading through its signed GETs,
+// configured only by the AWS SDK's standard environment variables.
 import { startLocalS3, type LocalS3 } from '../../../../tools/testing/local-s3';
 import { makeNoisePng, makePng } from '../../../../tools/testing/images';
 import type { SerializeHandler } from '../../src/lambda/index.js';

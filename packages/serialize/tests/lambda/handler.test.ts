@@ -1,27 +1,31 @@
-import { GetObjectCommand, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { createSerializeHandler, handler, readSerializeConfig } from '../../src/lambda/index.js';
+// The serialize adapter with an in-memory object reader; handler.s3.test.ts runs the real
+// `handler` against a real S3-compatible server.
+import { ImageNotFoundError, type ObjectReader } from '@scones/contracts';
 import { makePng } from '../../../../tools/testing/images';
 
-const s3 = mockClient(S3Client);
+// Loading the adapter module builds the Lambda's own handler, which reads AWS_REGION as Lambda sets it.
+let createSerializeHandler: typeof import('../../src/lambda/index.js').createSerializeHandler;
+let readSerializeConfig: typeof import('../../src/lambda/index.js').readSerializeConfig;
+
+beforeAll(async () => {
+  process.env['AWS_REGION'] = 'us-east-1';
+  ({ createSerializeHandler, readSerializeConfig } = await import('../../src/lambda/index.js'));
+});
+
 const body = { s3_bucket: 'scones-images', s3_key: 'test/bicycle_s_000513.png', image_data: '' };
 
-function objectOutput(bytes: Uint8Array): GetObjectCommandOutput {
-  const stream = { transformToByteArray: async () => bytes, destroy: () => undefined };
-  return {
-    $metadata: {},
-    ContentLength: bytes.length,
-    Body: stream as unknown as GetObjectCommandOutput['Body'],
+function inMemoryReader(objects: Map<string, Uint8Array>): ObjectReader & { reads: string[] } {
+  const reads: string[] = [];
+  const read: ObjectReader = async ({ bucket, key }) => {
+    reads.push(`${bucket}/${key}`);
+    const bytes = objects.get(`${bucket}/${key}`);
+    if (!bytes) throw new ImageNotFoundError(`s3://${bucket}/${key} not found`);
+    return bytes;
   };
+  return Object.assign(read, { reads });
 }
 
-function s3Error(name: string, httpStatusCode: number) {
-  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode } });
-}
-
-beforeEach(() => s3.reset());
-
-describe('serialize handler (S3 client mocked)', () => {
+describe('serialize handler (in-memory reader)', () => {
   it.each([
     ['the bare body', body],
     ['a {statusCode, body} envelope', { statusCode: 200, body }],
@@ -29,8 +33,9 @@ describe('serialize handler (S3 client mocked)', () => {
     ['a whole lambda:invoke result', { StatusCode: 200, Payload: { statusCode: 200, body } }],
   ])('gives the same envelope for %s', async (_shape, event) => {
     const png = await makePng();
-    s3.on(GetObjectCommand, { Bucket: 'scones-images', Key: body.s3_key }).callsFake(() =>
-      objectOutput(png),
+    const handler = createSerializeHandler(
+      readSerializeConfig({}),
+      inMemoryReader(new Map([[`scones-images/${body.s3_key}`, png]])),
     );
     const result = await handler(event);
     expect(result).toEqual({
@@ -44,17 +49,7 @@ describe('serialize handler (S3 client mocked)', () => {
     });
   });
 
-  it('maps NoSuchKey to ImageNotFoundError', async () => {
-    s3.on(GetObjectCommand).rejects(s3Error('NoSuchKey', 404));
-    await expect(handler(body)).rejects.toMatchObject({ name: 'ImageNotFoundError' });
-  });
-
-  it('maps AccessDenied to ImageAccessDeniedError', async () => {
-    s3.on(GetObjectCommand).rejects(s3Error('AccessDenied', 403));
-    await expect(handler(body)).rejects.toMatchObject({ name: 'ImageAccessDeniedError' });
-  });
-
-  it('refuses an object whose Content-Length is over MAX_IMAGE_BYTES', async () => {
+  it('passes the configured size limit to the reader and refuses a larger object', async () => {
     const small = createSerializeHandler(
       readSerializeConfig({ MAX_IMAGE_BYTES: '1000' }),
       async ({ maxBytes }) => {
@@ -67,15 +62,17 @@ describe('serialize handler (S3 client mocked)', () => {
 
   it.each([
     ['a missing s3_key', { s3_bucket: 'b' }, /s3_key/],
-    ['s3_bucket not a number', { s3_bucket: 7, s3_key: 'k' }, /s3_bucket/],
+    ['s3_bucket that is a number', { s3_bucket: 7, s3_key: 'k' }, /s3_bucket/],
     ['a body string that does not parse', { statusCode: 200, body: 'not json' }, /not JSON/],
     ['an empty object', {}, /s3_bucket/],
-  ])('rejects %s with InvalidEventError before calling S3', async (_case, event, message) => {
+  ])('rejects %s with InvalidEventError before reading S3', async (_case, event, message) => {
+    const reader = inMemoryReader(new Map());
+    const handler = createSerializeHandler(readSerializeConfig({}), reader);
     await expect(handler(event)).rejects.toMatchObject({
       name: 'InvalidEventError',
       message: expect.stringMatching(message),
     });
-    expect(s3.calls()).toHaveLength(0);
+    expect(reader.reads).toHaveLength(0);
   });
 });
 
