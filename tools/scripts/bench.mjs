@@ -9,6 +9,7 @@ import { bundleSizes } from './bench/bundle-sizes.mjs';
 import { coldStart } from './bench/cold-start.mjs';
 import { localStack } from './bench/local-stack.mjs';
 import { modelServer } from './bench/model-server.mjs';
+import { monitorReader } from './bench/monitor.mjs';
 
 // The AWS SDK's Node 20 notice would only clutter the output (the Lambdas run on Node 22+).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,6 +23,7 @@ const sections = [
   await coldStart(root),
   await modelServer(root, dataDir),
   await localStack(root, dataDir),
+  await monitorReader(root),
 ];
 
 const report = `# Benchmarks
