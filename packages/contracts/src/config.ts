@@ -24,15 +24,34 @@ export function requiredSetting(env: Environment, name: string, meaning: string)
  * byteSizeSetting({ MAX_IMAGE_BYTES: '1048576' }, 'MAX_IMAGE_BYTES', 6291456); // 1048576
  */
 export function byteSizeSetting(env: Environment, name: string, fallback: number): number {
+  return positiveWholeSetting(env, name, fallback, 'bytes');
+}
+
+/**
+ * Reads a whole, positive number of milliseconds, or the default when unset.
+ *
+ * @example
+ * millisecondsSetting({ ENDPOINT_ATTEMPT_TIMEOUT_MS: '3000' }, 'ENDPOINT_ATTEMPT_TIMEOUT_MS', 12000); // 3000
+ */
+export function millisecondsSetting(env: Environment, name: string, fallback: number): number {
+  return positiveWholeSetting(env, name, fallback, 'milliseconds');
+}
+
+function positiveWholeSetting(
+  env: Environment,
+  name: string,
+  fallback: number,
+  unit: string,
+): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
-  const bytes = Number(value);
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+  const amount = Number(value);
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
     throw new InvalidConfigurationError(
-      `${name} must be a whole number of bytes greater than 0; got "${value}".`,
+      `${name} must be a whole number of ${unit} greater than 0; got "${value}".`,
     );
   }
-  return bytes;
+  return amount;
 }
 
 /**

@@ -38,7 +38,11 @@ const config = readClassifyConfig(process.env);
 // Each attempt is capped so that the SDK's three attempts end before the function's 45 s timeout
 // (which itself ends before the state's 60 s).
 const runtime = new SageMakerRuntimeClient({
-  requestHandler: { connectionTimeout: 2_000, requestTimeout: 12_000, throwOnRequestTimeout: true },
+  requestHandler: {
+    connectionTimeout: 2_000,
+    requestTimeout: config.endpointAttemptTimeoutMs,
+    throwOnRequestTimeout: true,
+  },
 });
 // Only images too large to inline are read here; the reader stands in for the SDK's S3 client.
 const readObject = createS3ObjectReader(s3ReaderOptionsFromEnvironment(process.env));

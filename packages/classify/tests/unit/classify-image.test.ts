@@ -95,6 +95,15 @@ describe('classifyImage', () => {
     ).rejects.toThrow(ImageTooLargeError);
   });
 
+  it('refuses 64 MB of image_data at the default 6 MiB limit, from its length', async () => {
+    const invokeEndpoint = answering('[1, 0]');
+    const huge = 'A'.repeat(64 * 1024 * 1024);
+    await expect(
+      classifyImage({ ...location, image_data: huge }, { invokeEndpoint }),
+    ).rejects.toThrow(ImageTooLargeError);
+    expect(invokeEndpoint).not.toHaveBeenCalled();
+  });
+
   it('says so when the image is in S3 but no reader was given', async () => {
     await expect(
       classifyImage({ ...location, image_data: '' }, { invokeEndpoint: answering('[1, 0]') }),

@@ -2,6 +2,7 @@ import {
   DEFAULT_CLASS_LABELS,
   InvalidConfigurationError,
   byteSizeSetting,
+  millisecondsSetting,
   parseClassLabels,
   probabilitySetting,
   requiredSetting,
@@ -52,5 +53,15 @@ describe('settings', () => {
         /from 0 to 1/,
       );
     }
+  });
+});
+
+describe('millisecondsSetting', () => {
+  it('reads whole milliseconds and refuses anything else, naming the setting', () => {
+    expect(millisecondsSetting({}, 'T_MS', 12_000)).toBe(12_000);
+    expect(millisecondsSetting({ T_MS: '250' }, 'T_MS', 12_000)).toBe(250);
+    expect(() => millisecondsSetting({ T_MS: '1.5' }, 'T_MS', 1)).toThrow(
+      /T_MS must be a whole number of milliseconds/,
+    );
   });
 });
