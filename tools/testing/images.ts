@@ -59,3 +59,13 @@ export function makePngBomb(width = 100_000, height = 100_000): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** A JPEG whose header is intact and whose body is garbage: it passes a header check, not a decoder. */
+export async function makeCorruptJpeg(spec: ImageSpec = {}): Promise<Buffer> {
+  return Buffer.concat([(await makeJpeg(spec)).subarray(0, 200), Buffer.alloc(300, 0x55)]);
+}
+
+/** A PNG's signature and header chunk followed by random bytes. */
+export async function makePngWithRandomTail(spec: ImageSpec = {}): Promise<Buffer> {
+  return Buffer.concat([(await makePng(spec)).subarray(0, 33), randomBytes(500)]);
+}

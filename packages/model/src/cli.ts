@@ -7,12 +7,14 @@ import { folderSink, s3Sink } from './capture/capture-sink.js';
 import { ImageClassifier } from './classifier.js';
 import { evaluate } from './evaluate.js';
 import { DEFAULT_MODEL_DIR } from './metadata.js';
+import { parseEndpointFaults } from './server/endpoint-faults.js';
 import { DEFAULT_ENDPOINT_NAME, ModelServer } from './server/model-server.js';
 
 const USAGE = `Usage:
   scones-model serve [--port 8080] [--host 127.0.0.1] [--endpoint-name ${DEFAULT_ENDPOINT_NAME}]
                      [--model-dir DIR] [--capture-dir DIR | --capture-s3 s3://bucket/prefix]
                      [--capture-percent 100]
+                     [--faults 500=0.1,429=0.05,model-error=0.02,slow=0.02:3000]
   scones-model evaluate --data DIR [--list train.lst] [--images train]
                         [--split validation|training|all] [--model-dir DIR] [--json]
   scones-model predict FILE... [--model-dir DIR]`;
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       'capture-dir': { type: 'string' },
       'capture-s3': { type: 'string' },
       'capture-percent': { type: 'string', default: '100' },
+      faults: { type: 'string' },
       data: { type: 'string' },
       list: { type: 'string', default: 'train.lst' },
       images: { type: 'string', default: 'train' },
@@ -60,10 +63,12 @@ async function main(argv: string[]): Promise<number> {
       host: values.host,
       port: Number(values.port),
       capture,
+      ...(values.faults ? { faults: parseEndpointFaults(values.faults) } : {}),
     });
     console.log(`Endpoint "${endpointName}" listening on ${server.url}`);
     console.log(`  AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME=${server.url}`);
     if (destination) console.log(`  data capture: ${destination.description}`);
+    if (values.faults) console.log(`  injecting faults: ${values.faults}`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -20,6 +20,13 @@ export {
   type ImageModel,
   type ModelServerOptions,
 } from './server/model-server.js';
+export {
+  drawEndpointFault,
+  parseEndpointFaults,
+  type EndpointFault,
+  type EndpointFaults,
+} from './server/endpoint-faults.js';
+export { drawFault, parseFaultShares, type FaultShares } from './server/fault-shares.js';
 export { DataCapture, type DataCaptureOptions } from './capture/data-capture.js';
 export {
   CAPTURE_CONTENT_TYPES,

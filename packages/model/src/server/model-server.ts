@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { DataCapture } from '../capture/data-capture.js';
 import { ImageDecodeError } from '../preprocess.js';
+import { drawEndpointFault, type EndpointFault, type EndpointFaults } from './endpoint-faults.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendError } from './sagemaker-errors.js';
 
@@ -22,6 +23,8 @@ export interface ModelServerOptions {
   capture?: DataCapture;
   /** SageMaker real-time endpoints take at most 6 MB. */
   maxRequestBytes?: number;
+  /** Fail or delay a share of runtime requests, to test clients and workflows against them. */
+  faults?: EndpointFaults;
 }
 
 /** The media types SageMaker's built-in image-classification algorithm accepts. */
@@ -43,6 +46,14 @@ const RUNTIME_ROUTE = /^\/endpoints\/([^/?]+)\/invocations(?:\?.*)?$/;
  * await server.close();
  */
 export class ModelServer {
+  /** How many requests got each injected fault so far. */
+  readonly faultsInjected: Record<EndpointFault, number> = {
+    serverError: 0,
+    throttle: 0,
+    modelError: 0,
+    slow: 0,
+  };
+
   private constructor(
     private readonly server: Server,
     private readonly options: ModelServerOptions,
@@ -133,6 +144,16 @@ export class ModelServer {
       request.destroy();
       return;
     }
+    const fault = this.options.faults && drawEndpointFault(this.options.faults);
+    if (fault) {
+      this.faultsInjected[fault] += 1;
+      if (fault === 'slow') {
+        await new Promise((wake) => setTimeout(wake, this.options.faults?.slowMs ?? 2_000));
+      } else {
+        sendInjectedFault(response, fault);
+        return;
+      }
+    }
     let probabilities: number[];
     try {
       probabilities = await this.options.model.classify(body);
@@ -158,5 +179,21 @@ export class ModelServer {
       output: { contentType: 'application/json', body: answer },
       time: new Date(),
     });
+  }
+}
+
+function sendInjectedFault(response: ServerResponse, fault: Exclude<EndpointFault, 'slow'>): void {
+  if (fault === 'serverError') {
+    sendError(response, 500, 'InternalFailure', 'Injected fault: internal failure.');
+  } else if (fault === 'throttle') {
+    sendError(response, 429, 'ThrottlingException', 'Injected fault: rate exceeded.');
+  } else {
+    sendError(
+      response,
+      400,
+      'ModelError',
+      'Received client error (400) from primary with message "Injected fault".',
+      { OriginalStatusCode: 400, OriginalMessage: 'Injected fault' },
+    );
   }
 }

@@ -4,6 +4,8 @@ import type { ServerResponse } from 'node:http';
 export type SageMakerErrorType =
   | 'ModelError'
   | 'ValidationError'
+  | 'InternalFailure'
+  | 'ThrottlingException'
   | 'ServiceUnavailable'
   | 'UnknownOperationException';
 

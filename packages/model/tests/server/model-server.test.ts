@@ -12,8 +12,13 @@ import {
   s3Sink,
   type CaptureRecord,
 } from '../../src/index.js';
-import { makeJpeg, makePng, makePngBomb } from '../../../../tools/testing/images';
-import { randomBytes } from 'node:crypto';
+import {
+  makeCorruptJpeg,
+  makeJpeg,
+  makePng,
+  makePngBomb,
+  makePngWithRandomTail,
+} from '../../../../tools/testing/images';
 import { startLocalS3 } from '../../../../tools/testing/local-s3';
 
 let classifier: ImageClassifier;
@@ -76,14 +81,8 @@ describe('the model server, through @aws-sdk/client-sagemaker-runtime', () => {
 
   it.each([
     ['a decompression bomb', () => makePngBomb(100_000, 100_000)],
-    [
-      'a JPEG whose body is corrupt',
-      async () => Buffer.concat([(await makeJpeg()).subarray(0, 200), Buffer.alloc(300, 0x55)]),
-    ],
-    [
-      'a PNG header followed by random bytes',
-      async () => Buffer.concat([(await makePng()).subarray(0, 33), randomBytes(500)]),
-    ],
+    ['a JPEG whose body is corrupt', () => makeCorruptJpeg()],
+    ['a PNG header followed by random bytes', () => makePngWithRandomTail()],
   ])('answers %s with ModelError, and keeps serving', async (_case, image) => {
     await expect(invoke(await image(), 'image/png')).rejects.toMatchObject({ name: 'ModelError' });
     expect(probabilitiesOf((await invoke(await makePng(), 'image/png')).Body!)).toHaveLength(2);
