@@ -16,6 +16,12 @@ export {
 } from './stack/local-stack.js';
 export { StackStartError } from './stack/stack-errors.js';
 export {
+  StorageFaultProxy,
+  parseStorageFaults,
+  type StorageFault,
+  type StorageFaults,
+} from './stack/storage-faults.js';
+export {
   LOCAL_ACCOUNT,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,

@@ -13,6 +13,8 @@ import { localRunner, remoteRunner, type WorkflowRunner } from '../classify/work
 import { writeSampleImages } from '../demo/sample-images.js';
 import { LocalStack, type LocalStackOptions } from '../stack/local-stack.js';
 import { StackStartError } from '../stack/stack-errors.js';
+import { parseStorageFaults } from '../stack/storage-faults.js';
+import { parseEndpointFaults } from '@scones/model';
 import { progressBar } from './progress.js';
 import { resultsTable } from './results-table.js';
 import { listCaptures } from './captures.js';
@@ -39,7 +41,11 @@ const USAGE = `Usage:
   scones train --state-machine-arn ARN --data s3://bucket/prefix
   scones demo [--data-dir DIR]
 
-The local stack keeps its S3 objects in --data-dir (default .scones).`;
+The local stack keeps its S3 objects in --data-dir (default .scones).
+To see how the workflow copes with a bad day, classify, up and batch take:
+  --endpoint-faults 500=0.1,429=0.05,model-error=0.02,slow=0.02:3000   (shares of endpoint requests)
+  --storage-faults 503=0.1,500=0.05,reset=0.05                         (shares of the steps' S3 reads)
+  --endpoint-timeout-ms 12000                                          (classify's timeout per attempt)`;
 
 class UsageError extends Error {}
 
@@ -64,6 +70,9 @@ const OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   out: { type: 'string' },
+  'endpoint-faults': { type: 'string' },
+  'storage-faults': { type: 'string' },
+  'endpoint-timeout-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -103,10 +112,25 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function stackOptions(values: Values): LocalStackOptions {
+  const faults = <T>(name: 'endpoint-faults' | 'storage-faults', parse: (spec: string) => T) => {
+    const spec = values[name];
+    if (spec === undefined) return undefined;
+    try {
+      return parse(spec);
+    } catch (error) {
+      throw new UsageError(`--${name}: ${(error as Error).message}`);
+    }
+  };
+  const timeout = values['endpoint-timeout-ms'];
+  if (timeout !== undefined && !(Number.isSafeInteger(Number(timeout)) && Number(timeout) > 0))
+    throw new UsageError(`--endpoint-timeout-ms must be a whole number of ms; got "${timeout}".`);
   return {
     dataDir: values['data-dir'],
     temporary: values.temporary,
     modelDir: values['model-dir'],
+    endpointFaults: faults('endpoint-faults', parseEndpointFaults),
+    storageFaults: faults('storage-faults', parseStorageFaults),
+    ...(timeout === undefined ? {} : { endpointAttemptTimeoutMs: Number(timeout) }),
   };
 }
 
@@ -282,6 +306,8 @@ async function batch(sources: string[], values: Values): Promise<number> {
   } finally {
     await stack.stop();
   }
+  if (values['endpoint-faults'] || values['storage-faults'])
+    console.error(`Faults injected: ${JSON.stringify(stack.faultsInjected())}`);
   if (values.out) await writeResultsJsonl(values.out, result);
   console.log(
     values.json

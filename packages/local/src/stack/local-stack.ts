@@ -6,6 +6,8 @@ import {
   DEFAULT_MODEL_DIR,
   ImageClassifier,
   s3Sink,
+  type EndpointFault,
+  type EndpointFaults,
 } from '@scones/model';
 import { buildImageClassificationDefinition } from '@scones/workflow';
 import { existsSync } from 'node:fs';
@@ -23,6 +25,7 @@ import {
   type LocalEndpoints,
 } from './aws-environment.js';
 import { EndpointHost } from './endpoint-host.js';
+import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
 import { LOCAL_FUNCTION_NAMES, loadStepHandlers } from './step-functions.js';
 
@@ -45,9 +48,16 @@ export interface LocalStackOptions {
   threshold?: number;
   /** Replaces the state machine's retry waits (tests); default: the definition's own backoff. */
   retryDelayMs?: number;
+  /** Make the endpoint fail or stall a share of requests (see `parseEndpointFaults` of @scones/model). */
+  endpointFaults?: EndpointFaults;
+  /** Make a share of the step Lambdas' S3 reads fail transiently. */
+  storageFaults?: StorageFaults;
+  /** The classify function's ENDPOINT_ATTEMPT_TIMEOUT_MS. Default 12,000. */
+  endpointAttemptTimeoutMs?: number;
 }
 
 export const DEFAULT_BUCKET = 'scones-images';
+const NO_STORAGE_FAULTS: Record<StorageFault, number> = { slowDown: 0, internalError: 0, reset: 0 };
 export const STATE_MACHINE_NAME = 'scones-image-classification';
 const HOST = '127.0.0.1';
 
@@ -79,7 +89,19 @@ export class LocalStack {
     private readonly stops: (() => Promise<void>)[],
     /** The retry waits the stack's executors use, when overridden. */
     readonly retryDelayMs?: number,
+    private readonly storageFaultProxy?: StorageFaultProxy,
   ) {}
+
+  /** How many faults the endpoint and the S3 proxy have injected so far. */
+  faultsInjected(): {
+    endpoint: Record<EndpointFault, number>;
+    storage: Record<StorageFault, number>;
+  } {
+    return {
+      endpoint: this.endpoint.faultsInjected,
+      storage: { ...(this.storageFaultProxy?.faultsInjected ?? NO_STORAGE_FAULTS) },
+    };
+  }
 
   static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
     const stops: (() => Promise<void>)[] = [];
@@ -144,6 +166,7 @@ export class LocalStack {
     const endpoint = new EndpointHost(
       classifier,
       endpointName,
+      options.endpointFaults,
       () =>
         new DataCapture({
           sink: s3Sink(s3, captureUri),
@@ -156,9 +179,18 @@ export class LocalStack {
     stops.push(() => endpoint.stop());
 
     const endpoints: LocalEndpoints = { s3: s3Endpoint, sagemakerRuntime: model.url };
+    const storageFaults = options.storageFaults
+      ? await StorageFaultProxy.start(s3Endpoint, options.storageFaults, HOST)
+      : undefined;
+    if (storageFaults) stops.push(() => storageFaults.close());
+    // The step Lambdas read through the fault proxy when there is one; the stack itself does not.
     Object.assign(process.env, awsEnvironment(endpoints), {
+      ...(storageFaults ? { AWS_ENDPOINT_URL_S3: storageFaults.url } : {}),
       ENDPOINT_NAME: endpointName,
       ...(options.threshold === undefined ? {} : { THRESHOLD: String(options.threshold) }),
+      ...(options.endpointAttemptTimeoutMs === undefined
+        ? {}
+        : { ENDPOINT_ATTEMPT_TIMEOUT_MS: String(options.endpointAttemptTimeoutMs) }),
     });
     const definition = buildImageClassificationDefinition({ functions: LOCAL_FUNCTION_NAMES });
     const lambdas = await loadStepHandlers();
@@ -191,6 +223,7 @@ export class LocalStack {
       endpoint,
       stops,
       options.retryDelayMs,
+      storageFaults,
     );
   }
 
