@@ -44,6 +44,11 @@ export interface ImageClassificationWorkflowProps {
   endpoint: ClassifierEndpointChoice;
   /** An existing bucket for the photos (and data capture). Default: a new, locked-down bucket. */
   bucket?: s3.IBucket;
+  /**
+   * Key prefixes the photos live under (e.g. `['incoming/']`): the step Lambdas may read only
+   * those. Default: any key in the bucket, since the workflow input names the key.
+   */
+  photoPrefixes?: readonly string[];
   /** Minimum confidence, 0..1. Default 0.93. */
   threshold?: number;
   /** The endpoint's classes in class-index order. Default bicycle, motorcycle. */
@@ -182,9 +187,10 @@ export class ImageClassificationWorkflow extends Construct {
       threshold: threshold.function,
     };
 
+    const photoPatterns = (props.photoPrefixes ?? ['']).map((prefix) => `${prefix}*`);
     const readPhotos = new iam.PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [this.bucket.arnForObjects('*')],
+      resources: photoPatterns.map((pattern) => this.bucket.arnForObjects(pattern)),
     });
     serialize.role.addToPolicy(readPhotos);
     classify.role.addToPolicy(readPhotos);
@@ -197,11 +203,13 @@ export class ImageClassificationWorkflow extends Construct {
       }),
     );
     for (const role of [serialize.role, classify.role]) {
-      acknowledge(
-        role,
-        `AwsSolutions-IAM5[Resource::${objectsFinding(this.bucket, '*')}]`,
-        'Photos have arbitrary keys; the only action allowed on them is s3:GetObject.',
-      );
+      for (const pattern of photoPatterns) {
+        acknowledge(
+          role,
+          `AwsSolutions-IAM5[Resource::${objectsFinding(this.bucket, pattern)}]`,
+          'Photos have arbitrary keys (under photoPrefixes when set); the only action allowed on them is s3:GetObject.',
+        );
+      }
     }
 
     const lowConfidence = props.lowConfidence ?? { mode: 'fail' };

@@ -9,7 +9,7 @@ export interface WorkflowBucketProps {
 
 /**
  * The bucket delivery photos land in, when the construct creates it: encrypted (SSE-S3),
- * SSL-only, public access blocked, versioned (a photo overwritten by mistake can be recovered;
+ * TLS 1.2 or later only, public access blocked, versioned (a photo overwritten by mistake can be recovered;
  * old versions expire after 30 days), data capture expiring after 90 days, and server access
  * logs to a second bucket.
  */
@@ -21,6 +21,7 @@ export class WorkflowBucket extends Construct {
     const secure = {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      minimumTLSVersion: 1.2,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       removalPolicy: RemovalPolicy.RETAIN,
     };

@@ -24,6 +24,15 @@ describe('cdk-nag AwsSolutions checks', () => {
         workflow: { endpoint: { model: { modelDataUrl: 's3://m/k.tar.gz' } } },
       },
     ],
+    [
+      'photos restricted to two prefixes',
+      {
+        workflow: {
+          endpoint: { existingEndpointName: 'e' },
+          photoPrefixes: ['incoming/', 'test/'],
+        },
+      },
+    ],
   ])('find nothing unacknowledged with %s', (_variant, props) => {
     const { app } = workflowApp(props);
     expect(() => app.synth()).not.toThrow();
