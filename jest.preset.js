@@ -25,8 +25,8 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@scones/([a-z-]+)/lambda$': `${packagesDir}/$1/src/lambda/index.ts`,
-    '^@scones/([a-z-]+)$': `${packagesDir}/$1/src/index.ts`,
+    '^@scones/([a-z0-9-]+)/lambda$': `${packagesDir}/$1/src/lambda/index.ts`,
+    '^@scones/([a-z0-9-]+)$': `${packagesDir}/$1/src/index.ts`,
     // Sources import siblings with the `.js` extension Node's ESM/nodenext rules want.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
