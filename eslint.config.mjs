@@ -30,7 +30,12 @@ export default [
             { sourceTag: 'type:dataset', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:infra',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:step', 'type:definition'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:aws',
+                'type:step',
+                'type:definition',
+              ],
             },
             {
               sourceTag: 'type:app',

@@ -31,7 +31,7 @@ export function byteSizeSetting(env: Environment, name: string, fallback: number
  * Reads a whole, positive number of milliseconds, or the default when unset.
  *
  * @example
- * millisecondsSetting({ ENDPOINT_ATTEMPT_TIMEOUT_MS: '3000' }, 'ENDPOINT_ATTEMPT_TIMEOUT_MS', 12000); // 3000
+ * millisecondsSetting({ ENDPOINT_ATTEMPT_TIMEOUT_MS: '3000' }, 'ENDPOINT_ATTEMPT_TIMEOUT_MS', 5000); // 3000
  */
 export function millisecondsSetting(env: Environment, name: string, fallback: number): number {
   return positiveWholeSetting(env, name, fallback, 'milliseconds');

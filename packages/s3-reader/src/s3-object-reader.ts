@@ -26,6 +26,33 @@ export interface S3ReaderOptions extends S3EndpointOptions {
 
 const MAX_RETRY_DELAY_MS = 20_000;
 
+/** What a reader does when its options leave them out. */
+export const S3_READER_DEFAULTS = {
+  maxAttempts: 3,
+  attemptTimeoutMs: 5_000,
+  connectTimeoutMs: 2_000,
+  retryBaseDelayMs: 100,
+} as const;
+
+/**
+ * The longest a read can take, every attempt timing out and every backoff at its ceiling: what
+ * a function's timeout must exceed.
+ *
+ * @example
+ * maxReadDurationMs({}); // 15_300: three attempts of 5 s, and waits of at most 100 and 200 ms
+ */
+export function maxReadDurationMs(
+  options: Pick<S3ReaderOptions, 'maxAttempts' | 'attemptTimeoutMs' | 'retryBaseDelayMs'>,
+): number {
+  const attempts = options.maxAttempts ?? S3_READER_DEFAULTS.maxAttempts;
+  const base = options.retryBaseDelayMs ?? S3_READER_DEFAULTS.retryBaseDelayMs;
+  let total = attempts * (options.attemptTimeoutMs ?? S3_READER_DEFAULTS.attemptTimeoutMs);
+  for (let retry = 1; retry < attempts; retry += 1) {
+    total += Math.min(MAX_RETRY_DELAY_MS, base * 2 ** (retry - 1));
+  }
+  return total;
+}
+
 /**
  * An {@link ObjectReader} that reads a whole S3 object with one SigV4-signed GET per attempt:
  * what a step Lambda needs of S3, without the AWS SDK's S3 client (which weighs about 300 KiB
@@ -44,12 +71,12 @@ export function createS3ObjectReader(options: S3ReaderOptions): ObjectReader {
     'http:': new http.Agent({ keepAlive: true }),
     'https:': new https.Agent({ keepAlive: true }),
   };
-  const maxAttempts = options.maxAttempts ?? 3;
+  const maxAttempts = options.maxAttempts ?? S3_READER_DEFAULTS.maxAttempts;
   const limits = {
-    timeoutMs: options.attemptTimeoutMs ?? 5_000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
+    timeoutMs: options.attemptTimeoutMs ?? S3_READER_DEFAULTS.attemptTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs ?? S3_READER_DEFAULTS.connectTimeoutMs,
   };
-  const baseDelayMs = options.retryBaseDelayMs ?? 100;
+  const baseDelayMs = options.retryBaseDelayMs ?? S3_READER_DEFAULTS.retryBaseDelayMs;
 
   return async ({ bucket, key, maxBytes }) => {
     const location = { bucket, key };

@@ -3,7 +3,11 @@ import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '
 import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
 import type { EndpointInvoker } from '../core/endpoint-invoker.js';
-import { readClassifyConfig, type ClassifyConfig } from './config.js';
+import {
+  ENDPOINT_CONNECT_TIMEOUT_MS,
+  readClassifyConfig,
+  type ClassifyConfig,
+} from './config.js';
 import { createSageMakerInvoker } from './sagemaker-invoker.js';
 
 /** A classify Lambda handler: any accepted input shape in, the envelope out. */
@@ -35,11 +39,12 @@ export function createClassifyHandler(
 const config = readClassifyConfig(process.env);
 // Region, credentials and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME / AWS_ENDPOINT_URL_S3 come from
 // the AWS SDK's standard variables.
-// Each attempt is capped so that the SDK's three attempts end before the function's 45 s timeout
-// (which itself ends before the state's 60 s).
+// Each attempt is capped so that the SDK's attempts, with a read from S3 before them, end before
+// the function's 45 s timeout (which itself ends before the state's 60 s).
+// (AWS_MAX_ATTEMPTS, when set, overrides the SDK's ENDPOINT_MAX_ATTEMPTS.)
 const runtime = new SageMakerRuntimeClient({
   requestHandler: {
-    connectionTimeout: 2_000,
+    connectionTimeout: ENDPOINT_CONNECT_TIMEOUT_MS,
     requestTimeout: config.endpointAttemptTimeoutMs,
     throwOnRequestTimeout: true,
   },

@@ -6,6 +6,12 @@
  * export { handler } from '@scones/classify/lambda';
  */
 export { handler, createClassifyHandler, type ClassifyHandler } from './handler.js';
-export { readClassifyConfig, type ClassifyConfig } from './config.js';
+export {
+  DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
+  ENDPOINT_CONNECT_TIMEOUT_MS,
+  ENDPOINT_MAX_ATTEMPTS,
+  readClassifyConfig,
+  type ClassifyConfig,
+} from './config.js';
 export { createSageMakerInvoker } from './sagemaker-invoker.js';
 export { toEndpointError } from './endpoint-errors.js';

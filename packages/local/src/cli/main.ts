@@ -45,7 +45,7 @@ The local stack keeps its S3 objects in --data-dir (default .scones).
 To see how the workflow copes with a bad day, classify, up and batch take:
   --endpoint-faults 500=0.1,429=0.05,model-error=0.02,slow=0.02:3000   (shares of endpoint requests)
   --storage-faults 503=0.1,500=0.05,reset=0.05                         (shares of the steps' S3 reads)
-  --endpoint-timeout-ms 12000                                          (classify's timeout per attempt)`;
+  --endpoint-timeout-ms 5000                                           (classify's timeout per attempt)`;
 
 class UsageError extends Error {}
 

@@ -52,7 +52,7 @@ export interface LocalStackOptions {
   endpointFaults?: EndpointFaults;
   /** Make a share of the step Lambdas' S3 reads fail transiently. */
   storageFaults?: StorageFaults;
-  /** The classify function's ENDPOINT_ATTEMPT_TIMEOUT_MS. Default 12,000. */
+  /** The classify function's ENDPOINT_ATTEMPT_TIMEOUT_MS. Default 5,000. */
   endpointAttemptTimeoutMs?: number;
 }
 
