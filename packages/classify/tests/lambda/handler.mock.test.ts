@@ -2,6 +2,7 @@ import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-s
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ClassifyHandler } from '../../src/lambda/index.js';
 import { makePng } from '../../../../tools/testing/images';
+import { INPUT_SHAPES } from '../../../../tools/testing/input-shapes';
 
 const runtime = mockClient(SageMakerRuntimeClient);
 let handler: ClassifyHandler;
@@ -15,18 +16,7 @@ beforeAll(async () => {
 beforeEach(() => runtime.reset());
 
 describe('classify handler (SageMaker client mocked)', () => {
-  it.each([
-    ['the bare body', (body: object) => body],
-    ['a {statusCode, body} envelope', (body: object) => ({ statusCode: 200, body })],
-    [
-      'an envelope whose body is a JSON string',
-      (body: object) => ({ statusCode: 200, body: JSON.stringify(body) }),
-    ],
-    [
-      'a whole lambda:invoke result',
-      (body: object) => ({ StatusCode: 200, Payload: { statusCode: 200, body } }),
-    ],
-  ])('gives the same envelope for %s', async (_shape, wrap) => {
+  it.each(INPUT_SHAPES)('gives the same envelope for %s', async (_shape, wrap) => {
     const body = {
       s3_bucket: 'b',
       s3_key: 'k.png',

@@ -2,6 +2,7 @@
 // `handler` against a real S3-compatible server.
 import { ImageNotFoundError, type ObjectReader } from '@scones/contracts';
 import { makePng } from '../../../../tools/testing/images';
+import { inputShapes } from '../../../../tools/testing/input-shapes';
 
 // Loading the adapter module builds the Lambda's own handler, which reads AWS_REGION as Lambda sets it.
 let createSerializeHandler: typeof import('../../src/lambda/index.js').createSerializeHandler;
@@ -26,12 +27,7 @@ function inMemoryReader(objects: Map<string, Uint8Array>): ObjectReader & { read
 }
 
 describe('serialize handler (in-memory reader)', () => {
-  it.each([
-    ['the bare body', body],
-    ['a {statusCode, body} envelope', { statusCode: 200, body }],
-    ['an envelope whose body is a JSON string', { statusCode: 200, body: JSON.stringify(body) }],
-    ['a whole lambda:invoke result', { StatusCode: 200, Payload: { statusCode: 200, body } }],
-  ])('gives the same envelope for %s', async (_shape, event) => {
+  it.each(inputShapes(body))('gives the same envelope for %s', async (_shape, event) => {
     const png = await makePng();
     const handler = createSerializeHandler(
       readSerializeConfig({}),

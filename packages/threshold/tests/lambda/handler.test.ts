@@ -1,4 +1,5 @@
 import type * as ThresholdLambda from '../../src/lambda/index.js';
+import { inputShapes } from '../../../../tools/testing/input-shapes';
 
 const body = {
   s3_bucket: 'scones-images',
@@ -19,12 +20,7 @@ beforeAll(async () => {
 });
 
 describe('threshold handler', () => {
-  it.each([
-    ['the bare body', body],
-    ['a {statusCode, body} envelope', { statusCode: 200, body }],
-    ['an envelope whose body is a JSON string', { statusCode: 200, body: JSON.stringify(body) }],
-    ['a whole lambda:invoke result', { StatusCode: 200, Payload: { statusCode: 200, body } }],
-  ])('gives the same envelope for %s', async (_shape, event) => {
+  it.each(inputShapes(body))('gives the same envelope for %s', async (_shape, event) => {
     await expect(handler(event)).resolves.toEqual({
       statusCode: 200,
       body: { ...body, label: 'bicycle', confidence: 0.97, threshold: 0.95, meets_threshold: true },
