@@ -3,11 +3,7 @@ import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '
 import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
 import type { EndpointInvoker } from '../core/endpoint-invoker.js';
-import {
-  ENDPOINT_CONNECT_TIMEOUT_MS,
-  readClassifyConfig,
-  type ClassifyConfig,
-} from './config.js';
+import { ENDPOINT_CONNECT_TIMEOUT_MS, readClassifyConfig, type ClassifyConfig } from './config.js';
 import { createSageMakerInvoker } from './sagemaker-invoker.js';
 
 /** A classify Lambda handler: any accepted input shape in, the envelope out. */
