@@ -12,8 +12,8 @@ export interface ClassifyConfig {
   endpointName: string;
   labels: readonly string[];
   maxImageBytes: number;
-  /** One attempt to invoke the endpoint; the SDK makes three. */
-  endpointAttemptTimeoutMs: number;
+  /** One attempt to invoke the endpoint; the SDK makes three. Default 5,000 ms. */
+  endpointAttemptTimeoutMs?: number;
 }
 
 /**

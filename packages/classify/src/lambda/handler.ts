@@ -3,7 +3,12 @@ import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '
 import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
 import type { EndpointInvoker } from '../core/endpoint-invoker.js';
-import { ENDPOINT_CONNECT_TIMEOUT_MS, readClassifyConfig, type ClassifyConfig } from './config.js';
+import {
+  DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
+  ENDPOINT_CONNECT_TIMEOUT_MS,
+  readClassifyConfig,
+  type ClassifyConfig,
+} from './config.js';
 import { createSageMakerInvoker } from './sagemaker-invoker.js';
 
 /** A classify Lambda handler: any accepted input shape in, the envelope out. */
@@ -41,7 +46,7 @@ const config = readClassifyConfig(process.env);
 const runtime = new SageMakerRuntimeClient({
   requestHandler: {
     connectionTimeout: ENDPOINT_CONNECT_TIMEOUT_MS,
-    requestTimeout: config.endpointAttemptTimeoutMs,
+    requestTimeout: config.endpointAttemptTimeoutMs ?? DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
     throwOnRequestTimeout: true,
   },
 });
