@@ -31,9 +31,15 @@ beforeAll(async () => {
     temporary: true,
     threshold: 0,
     retryDelayMs: 5,
-    // Slow answers (600 ms) outlast classify's attempts (300 ms), as a stalled endpoint would.
-    endpointAttemptTimeoutMs: 300,
-    endpointFaults: { serverError: 0.1, throttle: 0.1, modelError: 0.02, slow: 0.03, slowMs: 600 },
+    // Slow answers (1.5 s) outlast classify's attempts (1 s), as a stalled endpoint would.
+    endpointAttemptTimeoutMs: 1_000,
+    endpointFaults: {
+      serverError: 0.1,
+      throttle: 0.1,
+      modelError: 0.02,
+      slow: 0.03,
+      slowMs: 1_500,
+    },
     storageFaults: { slowDown: 0.1, internalError: 0.05, reset: 0.05 },
   });
   const put = (key: string, body: Uint8Array | string) =>

@@ -76,4 +76,40 @@ describe('scones batch', () => {
       }),
     ]);
   });
+
+  it('injects the faults it is given, retries them away, and says how many there were', async () => {
+    const run = await runCli(
+      [
+        'batch',
+        '.',
+        '--threshold',
+        '0',
+        '--tolerated-failure-percentage',
+        '20',
+        '--storage-faults',
+        '503=0.3',
+        '--endpoint-faults',
+        '500=0.3',
+        '--temporary',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('7 images: 6 passed, 0 below threshold, 1 failed');
+    const injected = JSON.parse(/Faults injected: (.*)/.exec(run.stderr)?.[1] ?? 'null');
+    expect(injected).toMatchObject({
+      endpoint: { serverError: expect.any(Number) },
+      storage: { slowDown: expect.any(Number) },
+    });
+  });
+
+  it.each([
+    ['--endpoint-faults', '503=0.1', /--endpoint-faults: "503=0.1" is not a fault/],
+    ['--storage-faults', '503=0.7,500=0.7', /--storage-faults: The fault shares add up to 1.4/],
+    ['--endpoint-timeout-ms', 'soon', /--endpoint-timeout-ms must be a whole number/],
+  ])('refuses %s %s before starting anything (exit 2)', async (option, value, message) => {
+    const run = await runCli(['batch', '.', option, value, '--temporary'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
 });
