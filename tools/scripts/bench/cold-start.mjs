@@ -94,5 +94,8 @@ the same serialize Lambda with the SDK's S3 client, bundled the same way
 | step | bundle (minified) | Node bundle | Python + boto3 | Python / Node |
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+One measurement by hand: \`AWS_REGION=us-east-1 ENDPOINT_NAME=x node tools/scripts/bench/load-probe.cjs $PWD/packages/classify/dist/bundle/index.js\`
+against \`AWS_DEFAULT_REGION=us-east-1 /usr/bin/python3 -c "import time; t = time.perf_counter(); import json, boto3; boto3.client('sagemaker-runtime'); print((time.perf_counter() - t) * 1000)"\`.
 `;
 }

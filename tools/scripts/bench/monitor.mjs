@@ -57,6 +57,8 @@ parsing and validating every record, aggregating. ${RUNS} runs.
 | --- | --- |
 | capture records parsed per second, median | ${Math.round(median).toLocaleString('en')} |
 | capture records parsed per second, best | ${Math.round(best).toLocaleString('en')} |
+
+On your own captures: \`time npx scones monitor <folder or s3://bucket/prefix> --json > /dev/null\`.
 `;
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
-const exceptions = JSON.parse(readFileSync(path.join(here, 'audit-exceptions.json'), 'utf8'));
+const exceptions = JSON.parse(
+  readFileSync(process.env.AUDIT_EXCEPTIONS ?? path.join(here, 'audit-exceptions.json'), 'utf8'),
+);
 
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8' });
 let report;
@@ -26,10 +28,21 @@ if (report.error || report.statusCode) {
   process.exit(process.env.AUDIT_REQUIRED === '1' ? 1 : 0);
 }
 
-const serious = Object.values(report.vulnerabilities ?? {}).filter((v) =>
+const vulnerabilities = report.vulnerabilities ?? {};
+// A package is justified when it is named in the exceptions, or when everything that makes it
+// vulnerable comes through packages that are (an advisory's effects on its dependents).
+const justified = (name, seen = new Set()) => {
+  if (exceptions[name]) return true;
+  if (seen.has(name) || !vulnerabilities[name]) return false;
+  seen.add(name);
+  return vulnerabilities[name].via.every((cause) =>
+    typeof cause === 'string' ? justified(cause, seen) : Boolean(exceptions[cause.name]),
+  );
+};
+const serious = Object.values(vulnerabilities).filter((v) =>
   ['high', 'critical'].includes(v.severity),
 );
-const unjustified = serious.filter((v) => !exceptions[v.name]);
+const unjustified = serious.filter((v) => !justified(v.name));
 for (const v of serious.filter((v) => exceptions[v.name])) {
   console.log(`audit: ${v.severity} in ${v.name}, justified: ${exceptions[v.name]}`);
 }
@@ -39,6 +52,6 @@ console.log(
 );
 for (const v of unjustified) {
   const via = v.via.map((x) => (typeof x === 'string' ? x : `${x.title} (${x.url})`)).join('; ');
-  console.error(`audit: ${v.severity}: ${v.name} ${v.range}: ${via}`);
+  console.error(`audit: ${v.severity}: ${v.name}${v.range ? ` ${v.range}` : ''}: ${via}`);
 }
 process.exit(unjustified.length ? 1 : 0);
