@@ -121,45 +121,50 @@ function stackOptions(values: Values): LocalStackOptions {
       throw new UsageError(`--${name}: ${(error as Error).message}`);
     }
   };
-  const timeout = values['endpoint-timeout-ms'];
-  if (timeout !== undefined && !(Number.isSafeInteger(Number(timeout)) && Number(timeout) > 0))
-    throw new UsageError(`--endpoint-timeout-ms must be a whole number of ms; got "${timeout}".`);
+  const timeout = numberOption(values, 'endpoint-timeout-ms');
   return {
     dataDir: values['data-dir'],
     temporary: values.temporary,
     modelDir: values['model-dir'],
     endpointFaults: faults('endpoint-faults', parseEndpointFaults),
     storageFaults: faults('storage-faults', parseStorageFaults),
-    ...(timeout === undefined ? {} : { endpointAttemptTimeoutMs: Number(timeout) }),
+    ...(timeout === undefined ? {} : { endpointAttemptTimeoutMs: timeout }),
   };
 }
 
-function numberOption(
-  values: Values,
-  name: 'threshold' | 'concurrency' | 'tolerated-failure-percentage' | 'tolerated-failure-count',
-  check: (n: number) => boolean,
-  meaning: string,
-) {
+// What each numeric option must be.
+const NUMBER_OPTIONS = {
+  threshold: { check: (n: number) => n >= 0 && n <= 1, meaning: 'a number from 0 to 1' },
+  concurrency: {
+    check: (n: number) => Number.isInteger(n) && n >= 1,
+    meaning: 'a whole number of at least 1',
+  },
+  'tolerated-failure-percentage': {
+    check: (n: number) => n >= 0 && n <= 100,
+    meaning: 'a number from 0 to 100',
+  },
+  'tolerated-failure-count': {
+    check: (n: number) => Number.isInteger(n) && n >= 0,
+    meaning: 'a whole number',
+  },
+  'endpoint-timeout-ms': {
+    check: (n: number) => Number.isSafeInteger(n) && n > 0,
+    meaning: 'a whole number of milliseconds greater than 0',
+  },
+} as const;
+
+function numberOption(values: Values, name: keyof typeof NUMBER_OPTIONS): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
+  const { check, meaning } = NUMBER_OPTIONS[name];
   if (!check(value)) throw new UsageError(`--${name} must be ${meaning}; got "${raw}".`);
   return value;
 }
 
 async function classify(paths: string[], values: Values): Promise<number> {
-  const threshold = numberOption(
-    values,
-    'threshold',
-    (n) => n >= 0 && n <= 1,
-    'a number from 0 to 1',
-  );
-  const concurrency = numberOption(
-    values,
-    'concurrency',
-    (n) => Number.isInteger(n) && n >= 1,
-    'a whole number of at least 1',
-  );
+  const threshold = numberOption(values, 'threshold');
+  const concurrency = numberOption(values, 'concurrency');
   const files = await collectImages(paths);
   const arn = values['state-machine-arn'];
   if (arn && !values.bucket)
@@ -249,7 +254,7 @@ async function monitorCommand(sources: string[], values: Values): Promise<number
   const output = await monitor({
     source: sources[0],
     dataDir: values['data-dir'],
-    threshold: numberOption(values, 'threshold', (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    threshold: numberOption(values, 'threshold'),
     since: timeOption(values, 'since'),
     until: timeOption(values, 'until'),
     json: values.json,
@@ -268,31 +273,11 @@ async function monitorCommand(sources: string[], values: Values): Promise<number
 async function batch(sources: string[], values: Values): Promise<number> {
   if (sources.length !== 1) throw new UsageError('batch takes one folder or s3://bucket/prefix.');
   const source = sources[0];
-  const concurrency = numberOption(
-    values,
-    'concurrency',
-    (n) => Number.isInteger(n) && n >= 1,
-    'a whole number of at least 1',
-  );
-  const toleratedFailurePercentage = numberOption(
-    values,
-    'tolerated-failure-percentage',
-    (n) => n >= 0 && n <= 100,
-    'a number from 0 to 100',
-  );
-  const toleratedFailureCount = numberOption(
-    values,
-    'tolerated-failure-count',
-    (n) => Number.isInteger(n) && n >= 0,
-    'a whole number',
-  );
+  const concurrency = numberOption(values, 'concurrency');
+  const toleratedFailurePercentage = numberOption(values, 'tolerated-failure-percentage');
+  const toleratedFailureCount = numberOption(values, 'tolerated-failure-count');
   if (!source.startsWith('s3://')) await collectImages([source]);
-  const threshold = numberOption(
-    values,
-    'threshold',
-    (n) => n >= 0 && n <= 1,
-    'a number from 0 to 1',
-  );
+  const threshold = numberOption(values, 'threshold');
   const stack = await LocalStack.start({ ...stackOptions(values), threshold });
   let result: BatchResult;
   try {
