@@ -1,6 +1,6 @@
 // Takes a full-page screenshot of an HTML file with Debian's Chromium (playwright-core), for the
 // READMEs: node tools/scripts/screenshot.mjs report.html out.png [width]
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../testing/chromium-launch.cjs';
 import path from 'node:path';
 
 const [input, output, width = '820'] = process.argv.slice(2);
@@ -8,17 +8,7 @@ if (!input || !output) {
   console.error('usage: node tools/scripts/screenshot.mjs page.html out.png [width]');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: 600 } });
   await page.goto(`file://${path.resolve(input)}`);

@@ -2,9 +2,9 @@
 // tools/scripts/install-chromium.sh installs it (CI runs that); without it these tests are
 // skipped, and say why.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium-launch.cjs';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM, launchChromium };
 
 export function chromiumAvailable(reason: string): boolean {
   if (existsSync(CHROMIUM)) return true;
@@ -12,18 +12,4 @@ export function chromiumAvailable(reason: string): boolean {
     `Skipping ${reason}: no Chromium at ${CHROMIUM} (run tools/scripts/install-chromium.sh, or set CHROMIUM_PATH).`,
   );
   return false;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
