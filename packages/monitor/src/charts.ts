@@ -1,5 +1,3 @@
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConfidenceReport } from './confidence-report.js';
 
@@ -109,6 +107,9 @@ export function chartSpecs(
  * const svg = await renderSvg(chartSpecs(report).confidenceOverTime);
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded here, not with the package: Vega takes ~200 ms to load, and most users of this
+  // package (and the `scones` CLI, which imports it) never draw a chart.
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
