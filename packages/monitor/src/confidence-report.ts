@@ -1,6 +1,7 @@
 import { DEFAULT_CLASS_LABELS, DEFAULT_THRESHOLD } from '@scones/contracts';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { captureLines } from './capture-files.js';
+import { percentile } from './percentile.js';
 import {
   InvalidCaptureRecordError,
   parseCaptureRecord,
@@ -166,9 +167,4 @@ function labelMix(rows: InferenceRow[], labels: readonly string[]): Record<strin
   const mix = Object.fromEntries(labels.map((label) => [label, 0]));
   for (const row of rows) mix[row.label] += 1;
   return mix;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

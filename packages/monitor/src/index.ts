@@ -25,3 +25,4 @@ export {
 export { chartSpecs, renderSvg } from './charts.js';
 export { htmlReport } from './html-report.js';
 export { summaryText } from './summary-text.js';
+export { percentile } from './percentile.js';

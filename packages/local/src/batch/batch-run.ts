@@ -1,4 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { percentile } from '@scones/monitor';
 import { buildBatchDefinition } from '@scones/workflow';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -115,10 +116,7 @@ function summarize(run: MapRunResult, items: BatchItemResult[]): BatchResult['su
   const latencies = items
     .flatMap((item) => (item.milliseconds === null ? [] : [item.milliseconds]))
     .sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies.length
-      ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]
-      : null;
+  const at = (p: number) => (latencies.length ? percentile(latencies, p) : null);
   const finished = items.length - outcomes.pending;
   return {
     status: run.status,
