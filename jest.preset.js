@@ -5,10 +5,6 @@ const path = require('node:path');
 
 const packagesDir = path.join(__dirname, 'packages');
 
-// The AWS SDK warns on Node 20 that its future versions need Node 22; the Lambdas target
-// nodejs22.x, and the warning would only bury the test output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],

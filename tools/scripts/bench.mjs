@@ -11,9 +11,6 @@ import { localStack } from './bench/local-stack.mjs';
 import { modelServer } from './bench/model-server.mjs';
 import { monitorReader } from './bench/monitor.mjs';
 
-// The AWS SDK's Node 20 notice would only clutter the output (the Lambdas run on Node 22+).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.SCONES_DATA ?? '../shared/data/cifar100-bikes');
 

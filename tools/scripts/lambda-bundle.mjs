@@ -28,7 +28,7 @@ export async function bundleLambda({ entry, outfile, absWorkingDir = process.cwd
     bundle: true,
     minify: true,
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     format: 'cjs',
     // Prefer the ES module builds of dependencies (the AWS SDK ships both) for tree shaking.
     mainFields: ['module', 'main'],

@@ -1,4 +1,3 @@
-import './promise-with-resolvers.js';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ExecutionEvent, ExecutionResult } from './execution-result.js';
 import { replaceFalsyPassResults } from './falsy-pass-results.js';

@@ -17,7 +17,7 @@ export interface StepFunctionProps {
 }
 
 /**
- * One step Lambda from the step package's own bundle: nodejs24.x on arm64 (the bundles target node22 and also run on Node 20 locally), X-Ray tracing,
+ * One step Lambda from the step package's own bundle: nodejs24.x on arm64 (the bundles target node24), X-Ray tracing,
  * JSON logs to its own log group, and a role that may write to that log group and nothing else
  * until the caller grants more.
  */

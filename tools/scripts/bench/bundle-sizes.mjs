@@ -19,7 +19,7 @@ export async function bundleSizes(root) {
   return `## Lambda bundle size per step
 
 Each step's Lambda adapter bundled by \`npx nx run <step>:bundle\` (esbuild, minified CommonJS,
-target node22, dependencies included: classify's SageMaker runtime client of the AWS SDK, and
+target node24, dependencies included: classify's SageMaker runtime client of the AWS SDK, and
 \`@scones/s3-reader\` for S3 in serialize and classify) to \`packages/<step>/dist/bundle/index.js\`. Gzipped is the
 bundle compressed at level 9, close to what a deployment zip holds.
 

@@ -33,7 +33,6 @@ const env = {
   ENDPOINT_NAME: 'scones-classifier',
   AWS_REGION: 'us-east-1',
   AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 function boto3Available() {

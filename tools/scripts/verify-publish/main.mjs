@@ -6,12 +6,14 @@
 //   (c) the README's example (serialize and threshold cores with an in-memory reader) runs;
 //   (d) each @scones/<step>/lambda handler runs once;
 //   (e) the @scones/infra construct synthesizes in a consumer's CDK app.
+// (a), (c), (d) and (e) run on this repository's Node and on the lowest Node the packages declare.
 // The registry is stopped by its process id, also on failure.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeRuntimes } from './node-runtimes.mjs';
 import { addUser, startVerdaccio } from './verdaccio.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,7 +61,7 @@ try {
   const userconfig = path.join(work, 'npmrc');
   writeFileSync(
     userconfig,
-    `registry=${registry.url}/\n${registry.url.replace(/^http:/, '')}/:_authToken=${token}\nonnxruntime-node-install=skip\nfund=false\naudit=false\n`,
+    `registry=${registry.url}/\n${registry.url.replace(/^http:/, '')}/:_authToken=${token}\nfund=false\naudit=false\n`,
   );
   const npmEnv = {
     ...process.env,
@@ -85,7 +87,10 @@ try {
         private: true,
         type: 'commonjs',
         dependencies: Object.fromEntries(manifests.map((m) => [m.name, m.version])),
-        devDependencies: { typescript: '~5.9.3', '@types/node': '^20.19.0' },
+        devDependencies: { typescript: '~5.9.3', '@types/node': '^22.19.0' },
+        // What a consumer's npm 11 asks them to decide: neither script is needed (the packages
+        // ship sharp's and onnxruntime's CPU binaries; onnxruntime's script fetches GPU ones).
+        allowScripts: { 'onnxruntime-node': false, sharp: false },
       },
       null,
       2,
@@ -107,10 +112,10 @@ try {
     ...process.env,
     ENDPOINT_NAME: 'scones-classifier',
     AWS_REGION: 'us-east-1',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  step('(a) every export and subpath from CommonJS and ES modules');
-  run(process.execPath, ['check-exports.mjs'], { cwd: consumer, env });
+  step('Node versions to check on');
+  const runtimes = nodeRuntimes(manifests, path.join(work, 'lowest-node'), npmEnv);
+  for (const { label } of runtimes) console.log(label);
 
   step('(b) TypeScript with moduleResolution nodenext and bundler');
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.nodenext.json'], {
@@ -121,14 +126,21 @@ try {
   });
   console.log('both type-check');
 
-  step('(c) the README example: serialize and threshold cores with an in-memory reader');
-  run(process.execPath, ['out/step-libraries-example.mjs'], { cwd: consumer, env });
+  for (const { label, node } of runtimes) {
+    step(`(a) every export and subpath from CommonJS and ES modules, on ${label}`);
+    run(node, ['check-exports.mjs'], { cwd: consumer, env });
 
-  step('(d) each Lambda handler once');
-  run(process.execPath, ['run-handlers.mjs'], { cwd: consumer, env });
+    step(
+      `(c) the README example: serialize and threshold cores with an in-memory reader, on ${label}`,
+    );
+    run(node, ['out/step-libraries-example.mjs'], { cwd: consumer, env });
 
-  step('(e) the CDK construct in a consumer app');
-  run(process.execPath, ['synth-construct.mjs'], { cwd: consumer, env });
+    step(`(d) each Lambda handler once, on ${label}`);
+    run(node, ['run-handlers.mjs'], { cwd: consumer, env });
+
+    step(`(e) the CDK construct in a consumer app, on ${label}`);
+    run(node, ['synth-construct.mjs'], { cwd: consumer, env });
+  }
 
   console.log('\nverify:publish: every check passed');
 } finally {

@@ -1,8 +1,4 @@
 #!/usr/bin/env node
-// The AWS SDK warns on Node 20 that future versions will need Node 22; the Lambdas run on
-// nodejs22.x, and this local tool's users need not see it on every run.
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { parseArgs } from 'node:util';
