@@ -66,7 +66,10 @@ export class ImageAccessDeniedError extends SconesError {
   override readonly name = 'ImageAccessDeniedError';
 }
 
-/** The bytes are not a PNG or JPEG image (whatever the key's extension says). */
+/**
+ * The bytes are not a PNG or JPEG image (whatever the key's extension says). The message names
+ * what they are instead (HEIC, WebP, text, an empty file...) and what to do about it.
+ */
 export class UnsupportedImageError extends SconesError {
   override readonly name = 'UnsupportedImageError';
 }

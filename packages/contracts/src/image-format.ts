@@ -1,4 +1,5 @@
 import { UnsupportedImageError } from './errors.js';
+import { identifyFileFormat, type FileFormat } from './file-format.js';
 import type { ImageContentType } from './payload.js';
 
 /** What the first bytes of an image say about it. */
@@ -8,7 +9,6 @@ export interface ImageFormat {
   height: number;
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 // Signature (8) + IHDR length and type (8) + IHDR data (13) + CRC (4).
 const PNG_HEADER_BYTES = 33;
 
@@ -17,9 +17,11 @@ const PNG_HEADER_BYTES = 33;
  * the header, without decoding the pixels. `source` (an S3 URI, a file name) starts the
  * error message when given.
  *
- * @throws UnsupportedImageError for anything else, including a truncated header.
+ * @throws UnsupportedImageError for anything else, naming what the bytes are instead (HEIC, WebP,
+ * text...), and for a truncated header.
  * @example
  * detectImageFormat(pngBytes); // { contentType: 'image/png', width: 32, height: 32 }
+ * detectImageFormat(iphonePhoto); // throws "Not a PNG or JPEG image but HEIC (the iPhone ..."
  */
 export function detectImageFormat(bytes: Uint8Array, source?: string): ImageFormat {
   try {
@@ -33,12 +35,53 @@ export function detectImageFormat(bytes: Uint8Array, source?: string): ImageForm
 }
 
 function readHeader(bytes: Uint8Array): ImageFormat {
-  if (startsWith(bytes, PNG_SIGNATURE)) return readPngHeader(bytes);
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return readJpegHeader(bytes);
-  throw new UnsupportedImageError(
-    `Not a PNG or JPEG image: the first bytes are ${hex(bytes.subarray(0, 8))}. ` +
-      'Upload a PNG or JPEG file (the file name does not matter, the content does).',
-  );
+  const format = identifyFileFormat(bytes);
+  if (format === 'png') return readPngHeader(bytes);
+  if (format === 'jpeg') return readJpegHeader(bytes);
+  throw new UnsupportedImageError(notAnImageMessage(format, bytes));
+}
+
+type NotAnImage = Exclude<FileFormat, 'png' | 'jpeg'>;
+
+const CONVERT = 'convert it to JPEG or PNG first';
+
+// What the refusal says for each format: what the bytes are, then what to do about it.
+const REFUSALS: Record<Exclude<NotAnImage, 'text' | 'unknown'>, string> = {
+  heic:
+    "HEIC (the iPhone camera's default format): " +
+    `${CONVERT}, or set the iPhone to take JPEG photos (Settings > Camera > Formats > Most Compatible)`,
+  heif: `HEIF: ${CONVERT}`,
+  avif: `AVIF: ${CONVERT}`,
+  webp: `WebP: ${CONVERT}`,
+  gif: `GIF: ${CONVERT}`,
+  tiff: `TIFF: ${CONVERT}`,
+  bmp: `BMP: ${CONVERT}`,
+  pdf: 'a PDF document: upload the photo itself as a JPEG or PNG file',
+  empty: 'an empty file (0 bytes): the upload wrote nothing, upload the photo again',
+};
+
+function notAnImageMessage(format: NotAnImage, bytes: Uint8Array): string {
+  if (format === 'text') {
+    return (
+      `Not a PNG or JPEG image but text (it starts ${textStart(bytes)}): ` +
+      'upload the photo itself as a JPEG or PNG file (the file name does not matter, the content does).'
+    );
+  }
+  if (format === 'unknown') {
+    return (
+      `Not a PNG or JPEG image: the first bytes are ${hex(bytes.subarray(0, 8))}. ` +
+      'Upload a PNG or JPEG file (the file name does not matter, the content does).'
+    );
+  }
+  return `Not a PNG or JPEG image but ${REFUSALS[format]}.`;
+}
+
+// The first characters, quoted and escaped, so that an error page or a note is recognisable.
+function textStart(bytes: Uint8Array): string {
+  const text = new TextDecoder().decode(bytes.subarray(0, 160));
+  const characters = Array.from(text);
+  const start = characters.slice(0, 40).join('');
+  return JSON.stringify(characters.length > 40 ? `${start.trimEnd()}...` : start);
 }
 
 function readPngHeader(bytes: Uint8Array): ImageFormat {
@@ -88,15 +131,10 @@ function checked(contentType: ImageContentType, width: number, height: number): 
   return { contentType, width, height };
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
-}
-
 function ascii(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
 }
 
 function hex(bytes: Uint8Array): string {
-  if (bytes.length === 0) return '(empty)';
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
 }

@@ -52,6 +52,9 @@ describe('serialize handler against s3rver', () => {
     await s3.put(BUCKET, 'test/note.png', 'not a photo');
     await expect(handler({ s3_bucket: BUCKET, s3_key: 'test/note.png' })).rejects.toMatchObject({
       name: 'UnsupportedImageError',
+      message:
+        's3://scones-images/test/note.png: Not a PNG or JPEG image but text (it starts "not a photo"): ' +
+        'upload the photo itself as a JPEG or PNG file (the file name does not matter, the content does).',
     });
   });
 

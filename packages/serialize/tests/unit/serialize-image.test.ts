@@ -79,7 +79,19 @@ describe('serializeImage', () => {
     const attempt = serializeImage(payload, { readObject: readerOf(text) });
     await expect(attempt).rejects.toThrow(UnsupportedImageError);
     await expect(attempt).rejects.toThrow(
-      's3://scones-images/test/bicycle_s_000513.png: Not a PNG or JPEG',
+      's3://scones-images/test/bicycle_s_000513.png: Not a PNG or JPEG image but text ' +
+        '(it starts "this is a delivery note, not a photo")',
+    );
+  });
+
+  it('names an iPhone photo (HEIC) and says to convert it', async () => {
+    // The first box of an iPhone photo: ftyp, major brand heic, compatible brands mif1 and heic.
+    const heic = Buffer.from('000000186674797068656963000000006d69663168656963', 'hex');
+    const attempt = serializeImage(payload, { readObject: readerOf(heic) });
+    await expect(attempt).rejects.toThrow(UnsupportedImageError);
+    await expect(attempt).rejects.toThrow(
+      "s3://scones-images/test/bicycle_s_000513.png: Not a PNG or JPEG image but HEIC (the iPhone camera's " +
+        'default format): convert it to JPEG or PNG first',
     );
   });
 
