@@ -4,11 +4,15 @@ import type { ConfidenceReport } from './confidence-report.js';
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 const number = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(4));
+// The same clock as the charts' axes: 24-hour UTC, said so.
+const utc = (iso: string | null) =>
+  iso === null ? '-' : `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
 /**
- * A self-contained HTML report (no scripts, nothing fetched): the summary, the three charts
- * rendered to SVG with Vega-Lite (confidence over time against the threshold, the confidence
- * histogram, the label mix per hour), and the lines that could not be read.
+ * A self-contained HTML report (no scripts, nothing fetched): the summary, the four charts
+ * rendered to SVG with Vega-Lite (the pass rate per UTC hour, confidence over time against the
+ * threshold, the confidence histogram, the label mix per hour), and the lines that could not be
+ * read.
  *
  * @example
  * await writeFile('report.html', await htmlReport(await buildConfidenceReport(folder)));
@@ -38,8 +42,8 @@ export async function htmlReport(report: ConfidenceReport): Promise<string> {
         .map(([label, count]) => `${label} ${count}`)
         .join(', '),
     ],
-    ['from', summary.first ?? '-'],
-    ['to', summary.last ?? '-'],
+    ['from', utc(summary.first)],
+    ['to', utc(summary.last)],
     ['files read', `${report.files} (${report.lines} lines, ${report.problems.length} unreadable)`],
   ];
   const problems = report.problems.length
