@@ -442,8 +442,11 @@ export function batchDefinitionOptions(
   review: 'fail' | 'queue' | 'topic',
   batch: BatchProps = {},
 ): BatchOptions {
+  const single = workflowDefinitionOptions(review);
   return {
-    ...workflowDefinitionOptions(review),
+    ...single,
+    // In a batch a low-confidence photo is a result; only errors count against the tolerance.
+    lowConfidence: review === 'fail' ? { mode: 'result' } : single.lowConfidence,
     results: {
       bucket: DEFINITION_PLACEHOLDERS.resultsBucket,
       prefix: batch.resultsPrefix ?? 'batch-results',

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
+  BATCH_MAP_STATE,
   buildBatchDefinition,
   buildImageClassificationDefinition,
   buildTrainingDefinition,
@@ -388,6 +389,12 @@ describe('the batch state machine', () => {
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: { Level: 'ALL' },
     });
+  });
+
+  it('counts only errors against the tolerance: a low-confidence photo is a below_threshold result', () => {
+    const definition = JSON.parse(batchMachine(template).Properties['DefinitionString'] as string);
+    const children = definition.States[BATCH_MAP_STATE].ItemProcessor.States;
+    expect(children['Below threshold']).toMatchObject({ Type: 'Pass', Result: 'below_threshold' });
   });
 
   it('may list the bucket, write the results prefix, and start and describe only its own executions', () => {

@@ -21,8 +21,10 @@ export interface ClassificationResult {
 
 /**
  * Reads a file's result from its execution's outcome. A low-confidence image is
- * `below_threshold` with its label and confidence; any other failure is `failed` with the
- * step's named error and message (from Lambda's `{errorType, errorMessage}` cause).
+ * `below_threshold` with its label and confidence, whether its execution failed on it (the
+ * single-image default) or ended with `status: "below_threshold"` or `"review"` (the batch
+ * default, and review mode); any other failure is `failed` with the step's named error and
+ * message (from Lambda's `{errorType, errorMessage}` cause).
  */
 export function toClassificationResult(
   file: string,
@@ -38,10 +40,23 @@ export function toClassificationResult(
         ? (payload['inferences'] as number[])
         : null,
   };
-  if (outcome.status === 'SUCCEEDED') return { file, status: 'passed', ...classified, error: null };
+  if (outcome.status === 'SUCCEEDED') {
+    const held = payload['status'] === 'below_threshold' || payload['status'] === 'review';
+    return held
+      ? { file, status: 'below_threshold', ...classified, error: caughtError(payload['error']) }
+      : { file, status: 'passed', ...classified, error: null };
+  }
   const error = { name: outcome.error, message: causeMessage(outcome.cause) };
   const status = outcome.error === 'ThresholdConfidenceNotMetError' ? 'below_threshold' : 'failed';
   return { file, status, ...classified, error };
+}
+
+/** The `{Error, Cause}` a Catch put into the payload, as a named error. */
+function caughtError(caught: unknown): ClassificationResult['error'] {
+  if (typeof caught !== 'object' || caught === null) return null;
+  const { Error: name, Cause: cause } = caught as { Error?: unknown; Cause?: unknown };
+  if (typeof name !== 'string') return null;
+  return { name, message: causeMessage(typeof cause === 'string' ? cause : '') };
 }
 
 function causeMessage(cause: string): string {

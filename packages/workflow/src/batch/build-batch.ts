@@ -11,7 +11,9 @@ import {
  * The batch workflow: a Distributed Map that lists an S3 prefix (ItemReader, ListObjectsV2),
  * turns each object into the single-image input (ItemSelector), and runs the single-image
  * states (the same ones, built by the same code) as EXPRESS child executions, with
- * MaxConcurrency, tolerated failures and a ResultWriter. Input:
+ * MaxConcurrency, tolerated failures and a ResultWriter. A low-confidence image is a result
+ * (`status: "below_threshold"`) unless `lowConfidence` says otherwise, so only errors count
+ * against the tolerated failures. Input:
  * `{ "s3_bucket": "scones-images", "s3_prefix": "incoming/2026-11-27/" }`.
  *
  * @example
@@ -38,7 +40,10 @@ export function buildBatchDefinition(options: BatchOptions): StateMachineDefinit
     },
     ItemProcessor: {
       ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
-      ...buildImageClassificationStates(options),
+      ...buildImageClassificationStates({
+        ...options,
+        lowConfidence: options.lowConfidence ?? { mode: 'result' },
+      }),
     },
     MaxConcurrency: options.maxConcurrency ?? DEFAULT_BATCH_MAX_CONCURRENCY,
     ToleratedFailurePercentage:

@@ -26,7 +26,7 @@ const ERROR_PATH = '$.error';
  * task, S3 that was unavailable on the tasks that read the image, and the retryable endpoint errors
  * on classify, with backoff and jitter; every named error
  * ends in a Fail state that shows the error's name and cause. Low confidence fails the execution
- * (default) or goes to review.
+ * (default), goes to review, or ends it as a `below_threshold` result.
  *
  * @example
  * const definition = buildImageClassificationDefinition({
@@ -139,6 +139,18 @@ export function buildImageClassificationStates(
           [S.belowThreshold]: failWithCaughtError(
             'THRESHOLD_CONFIDENCE_NOT_MET: the prediction is not confident enough.',
           ),
+        }
+      : {}),
+    ...(lowConfidence.mode === 'result'
+      ? {
+          [S.belowThreshold]: {
+            Type: 'Pass',
+            Comment:
+              'THRESHOLD_CONFIDENCE_NOT_MET: a result, not a failure; the caught error stays in $.error.',
+            Result: 'below_threshold',
+            ResultPath: '$.status',
+            End: true,
+          } satisfies State,
         }
       : {}),
     [S.stepFailed]: failWithCaughtError(

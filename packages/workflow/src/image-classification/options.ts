@@ -12,6 +12,12 @@ export interface StepFunctionNames {
 export type LowConfidenceHandling =
   /** The execution fails (the original behaviour). */
   | { mode: 'fail' }
+  /**
+   * The execution succeeds with status `below_threshold` and the caught error beside the
+   * prediction: a low-confidence image is a result, not a failure (the batch default, so only
+   * errors count against a Map run's tolerated failures).
+   */
+  | { mode: 'result' }
   /** The payload goes to a queue or topic for review and the execution succeeds with status `review`. */
   | { mode: 'review'; target: ReviewTarget };
 
@@ -30,7 +36,7 @@ export interface ImageClassificationOptions {
   };
   /** Keep the base64 image in the final output. Default false: it is dropped after classify. */
   keepImageData?: boolean;
-  /** Default `{ mode: 'fail' }`. */
+  /** Default `{ mode: 'fail' }` (the batch definition's default is `{ mode: 'result' }`). */
   lowConfidence?: LowConfidenceHandling;
   /** A limit on the whole execution, in seconds. */
   executionTimeoutSeconds?: number;

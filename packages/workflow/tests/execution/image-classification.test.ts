@@ -13,6 +13,7 @@ const STEP_FUNCTIONS_STATE_LIMIT = 256 * 1024;
 let steps: LocalSteps;
 let failMode: LocalExecutor;
 let reviewMode: LocalExecutor;
+let resultMode: LocalExecutor;
 const reviewMessages: unknown[] = [];
 
 beforeAll(async () => {
@@ -22,6 +23,13 @@ beforeAll(async () => {
     lambdas: steps.lambdas,
     retryDelayMs: 0,
   });
+  resultMode = new LocalExecutor(
+    buildImageClassificationDefinition({
+      functions: FUNCTION_NAMES,
+      lowConfidence: { mode: 'result' },
+    }),
+    { lambdas: steps.lambdas, retryDelayMs: 0 },
+  );
   reviewMode = new LocalExecutor(
     buildImageClassificationDefinition({
       functions: FUNCTION_NAMES,
@@ -91,6 +99,23 @@ describe('the single-image workflow, executed', () => {
     expect(
       result.events.some((e) => e.type === 'StateEntered' && e.state?.name === S.belowThreshold),
     ).toBe(true);
+  });
+
+  it('ends a low-confidence image as a below_threshold result with the caught error (result mode)', async () => {
+    steps.sagemaker.answer(probabilities(0.6, 0.4));
+    const result = await resultMode.execute(input('test/bicycle.png'));
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      output: {
+        status: 'below_threshold',
+        label: 'bicycle',
+        confidence: 0.6,
+        error: {
+          Error: 'ThresholdConfidenceNotMetError',
+          Cause: expect.stringContaining('THRESHOLD_CONFIDENCE_NOT_MET'),
+        },
+      },
+    });
   });
 
   it('sends a low-confidence image to review and succeeds with status review (review mode)', async () => {

@@ -71,6 +71,29 @@ describe('buildBatchDefinition', () => {
     const { ProcessorConfig: _config, ...processor } = mapOf(
       buildBatchDefinition(options),
     ).ItemProcessor;
-    expect(processor).toEqual(buildImageClassificationStates(options));
+    expect(processor).toEqual(
+      buildImageClassificationStates({ ...options, lowConfidence: { mode: 'result' } }),
+    );
+  });
+
+  it('ends a low-confidence child as a below_threshold result, so only errors count against the tolerance', () => {
+    const { States } = mapOf(buildBatchDefinition({ functions, results })).ItemProcessor;
+    expect(States['Below threshold']).toEqual({
+      Type: 'Pass',
+      Comment: expect.stringContaining('THRESHOLD_CONFIDENCE_NOT_MET'),
+      Result: 'below_threshold',
+      ResultPath: '$.status',
+      End: true,
+    });
+    const failStates = Object.values(States).filter((state) => state.Type === 'Fail');
+    expect(failStates.length).toBeGreaterThan(0);
+    expect(JSON.stringify(failStates)).not.toContain('THRESHOLD_CONFIDENCE_NOT_MET');
+  });
+
+  it('keeps a low-confidence child failing when asked to (lowConfidence fail)', () => {
+    const { States } = mapOf(
+      buildBatchDefinition({ functions, results, lowConfidence: { mode: 'fail' } }),
+    ).ItemProcessor;
+    expect(States['Below threshold']?.Type).toBe('Fail');
   });
 });
