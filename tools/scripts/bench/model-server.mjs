@@ -76,7 +76,7 @@ async function sampleImage(require, dataDir) {
 function startServer(root) {
   const child = spawn(
     process.execPath,
-    [path.join(root, 'packages/model/dist/cli.js'), 'serve', '--port', '0'],
+    [path.join(root, 'packages/model/bin/scones-model.cjs'), 'serve', '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
