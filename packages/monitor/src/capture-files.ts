@@ -5,6 +5,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
+/** The capture source named does not exist: no such folder, or no such bucket. */
+export class CaptureSourceError extends Error {
+  override readonly name = 'CaptureSourceError';
+}
+
 /** One line of a capture file, with where it came from. */
 export interface CaptureLine {
   file: string;
@@ -34,7 +39,7 @@ export async function* captureLines(
     return;
   }
   const info = await stat(source).catch(() => undefined);
-  if (!info) throw new Error(`No such folder: ${source}`);
+  if (!info) throw new CaptureSourceError(`No such folder: ${source}`);
   const files = info.isFile()
     ? [source]
     : (await readdir(source, { recursive: true, withFileTypes: true }))
@@ -48,9 +53,14 @@ export async function* captureLines(
 async function* s3Lines(s3: S3Client, bucket: string, prefix: string): AsyncGenerator<CaptureLine> {
   let token: string | undefined;
   do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
+    const page = await s3
+      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
+      .catch((error: { name?: string }) => {
+        // S3's error code, the documented way to tell this case apart.
+        if (error.name === 'NoSuchBucket')
+          throw new CaptureSourceError(`No such bucket: ${bucket} (in s3://${bucket}/${prefix}).`);
+        throw error;
+      });
     const keys = (page.Contents ?? [])
       .map((object) => object.Key ?? '')
       .filter((key) => key.endsWith('.jsonl'))

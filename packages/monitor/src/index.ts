@@ -12,7 +12,7 @@ export {
   parseCaptureRecord,
   type CapturedInference,
 } from './capture-record.js';
-export { captureLines, type CaptureLine } from './capture-files.js';
+export { CaptureSourceError, captureLines, type CaptureLine } from './capture-files.js';
 export {
   buildConfidenceReport,
   type CaptureProblem,

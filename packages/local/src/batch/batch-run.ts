@@ -14,8 +14,12 @@ import { LOCAL_FUNCTION_NAMES } from '../stack/step-functions.js';
 import { runDistributedMap, type MapRunResult } from './distributed-map-run.js';
 
 export interface BatchOptions {
-  /** A folder of images (uploaded first) or `s3://bucket/prefix` in the local S3. */
-  source: string;
+  /**
+   * `s3://bucket/prefix` in the local S3, or image files and folders on this machine (their
+   * images are uploaded under one new prefix first, keyed by their path below the folder they
+   * share).
+   */
+  source: string | readonly string[];
   /** Children at once. Default 8. */
   concurrency?: number;
   /** Default 10 (the definition's default). */
@@ -24,7 +28,12 @@ export interface BatchOptions {
   /** Where ResultWriter writes, in the stack's bucket. Default `batch-results`. */
   resultsPrefix?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Told after each upload of local files. */
+  onUpload?: (done: number, total: number) => void;
 }
+
+/** Uploads at once before a batch of local files. */
+const UPLOAD_CONCURRENCY = 16;
 
 /** One object's result; `pending` when the run stopped before reaching it. */
 export interface BatchItemResult extends Omit<ClassificationResult, 'status'> {
@@ -51,7 +60,7 @@ export interface BatchResult {
  * local S3 (a folder is uploaded to one first), with every object accounted for once.
  */
 export async function runBatch(stack: LocalStack, options: BatchOptions): Promise<BatchResult> {
-  const { bucket, prefix, files } = await batchSource(stack, options.source);
+  const { bucket, prefix, files } = await batchSource(stack, options.source, options.onUpload);
   const definition = buildBatchDefinition({
     functions: LOCAL_FUNCTION_NAMES,
     results: { bucket: stack.bucket, prefix: options.resultsPrefix ?? 'batch-results' },
@@ -91,19 +100,44 @@ export async function runBatch(stack: LocalStack, options: BatchOptions): Promis
   return { run, items, summary: summarize(run, items) };
 }
 
-async function batchSource(stack: LocalStack, source: string) {
-  const s3Uri = /^s3:\/\/([^/]+)\/?(.*)$/.exec(source);
+async function batchSource(
+  stack: LocalStack,
+  source: string | readonly string[],
+  onUpload?: (done: number, total: number) => void,
+) {
+  const s3Uri = typeof source === 'string' ? /^s3:\/\/([^/]+)\/?(.*)$/.exec(source) : null;
   if (s3Uri) return { bucket: s3Uri[1], prefix: s3Uri[2], files: new Map<string, string>() };
   const prefix = `batch/${randomUUID().slice(0, 8)}/`;
+  const { files: found } = await collectImages(typeof source === 'string' ? [source] : source);
+  const keys = objectKeys(found);
   const files = new Map<string, string>();
-  for (const file of await collectImages([source])) {
-    const key = `${prefix}${path.relative(source, file).split(path.sep).join('/')}`;
-    await stack.s3.send(
-      new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: await readFile(file) }),
-    );
-    files.set(key, file);
-  }
+  let next = 0;
+  let done = 0;
+  const upload = async () => {
+    while (next < found.length) {
+      const file = found[next];
+      const key = `${prefix}${keys[next++]}`;
+      await stack.s3.send(
+        new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: await readFile(file) }),
+      );
+      files.set(key, file);
+      onUpload?.(++done, found.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, found.length) }, upload));
   return { bucket: stack.bucket, prefix, files };
+}
+
+/**
+ * Each file's key below the batch prefix: its path below the folder all the files share, so a
+ * folder keeps its layout and a single file keeps its name.
+ */
+export function objectKeys(files: readonly string[]): string[] {
+  const resolved = files.map((file) => path.resolve(file));
+  let base = path.dirname(resolved[0] ?? '');
+  while (resolved.some((file) => path.relative(base, file).startsWith('..')))
+    base = path.dirname(base);
+  return resolved.map((file) => path.relative(base, file).split(path.sep).join('/'));
 }
 
 function summarize(run: MapRunResult, items: BatchItemResult[]): BatchResult['summary'] {

@@ -11,6 +11,11 @@ export interface ClassifyFilesOptions {
   concurrency?: number;
   /** Told after each file. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Errors that stop the whole run (rejected with the error) instead of failing one file, such
+   * as a bucket that does not exist. Default: none; every file gets a result.
+   */
+  abortOn?: (error: unknown) => boolean;
 }
 
 /**
@@ -29,15 +34,20 @@ export async function classifyFiles(
   const results = new Array<ClassificationResult>(files.length);
   let next = 0;
   let done = 0;
+  let aborted = false;
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !aborted) {
       const index = next++;
       results[index] = await classifyOne(
         files[index],
         `uploads/${run}/${index}-${path.basename(files[index])}`,
         runner,
         options.threshold,
-      );
+        options.abortOn,
+      ).catch((error: unknown) => {
+        aborted = true;
+        throw error;
+      });
       options.onProgress?.(++done, files.length);
     }
   };
@@ -50,6 +60,7 @@ async function classifyOne(
   key: string,
   runner: WorkflowRunner,
   threshold: number | undefined,
+  abortOn: (error: unknown) => boolean = () => false,
 ): Promise<ClassificationResult> {
   try {
     await runner.upload(key, await readFile(file));
@@ -61,6 +72,7 @@ async function classifyOne(
     };
     return toClassificationResult(file, await runner.execute(input));
   } catch (error) {
+    if (abortOn(error)) throw error;
     const { name, message } = error instanceof Error ? error : new Error(String(error));
     return {
       file,

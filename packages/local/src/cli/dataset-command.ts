@@ -9,6 +9,7 @@ import {
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { awsClientConfig } from './aws-setup.js';
 
 export interface DatasetPrepareOptions {
   from: string;
@@ -58,7 +59,7 @@ export async function datasetPrepare(options: DatasetPrepareOptions): Promise<Pr
     });
     if (options.upload) {
       options.log(`Uploading to ${options.upload}...`);
-      const s3 = new S3Client({});
+      const s3 = new S3Client(awsClientConfig());
       try {
         await uploadDataset(s3, options.out, options.upload, options.progress);
       } finally {

@@ -7,6 +7,7 @@ import {
 } from '@scones/monitor';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { awsClientConfig } from './aws-setup.js';
 import { DEFAULT_BUCKET } from '../stack/local-stack.js';
 
 export interface MonitorOptions {
@@ -28,7 +29,7 @@ export function localCaptureFolder(dataDir: string): string {
 /** `scones monitor`: the report as text or JSON on stdout, and as HTML in a file. */
 export async function monitor(options: MonitorOptions): Promise<string> {
   const source = options.source ?? localCaptureFolder(path.resolve(options.dataDir));
-  const s3 = source.startsWith('s3://') ? new S3Client({}) : undefined;
+  const s3 = source.startsWith('s3://') ? new S3Client(awsClientConfig()) : undefined;
   let report: ConfidenceReport;
   try {
     report = await buildConfidenceReport(source, {

@@ -20,6 +20,8 @@ export interface LocalEndpoints {
 export function awsEnvironment(endpoints: LocalEndpoints): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
+    // The AWS CLI and boto3 read this one rather than AWS_REGION.
+    AWS_DEFAULT_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_S3: endpoints.s3,

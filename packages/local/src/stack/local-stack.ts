@@ -11,7 +11,7 @@ import {
 } from '@scones/model';
 import { buildImageClassificationDefinition } from '@scones/workflow';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
@@ -90,6 +90,8 @@ export class LocalStack {
     /** The retry waits the stack's executors use, when overridden. */
     readonly retryDelayMs?: number,
     private readonly storageFaultProxy?: StorageFaultProxy,
+    /** The SageMaker endpoint's name (ENDPOINT_NAME). */
+    readonly endpointName: string = DEFAULT_ENDPOINT_NAME,
   ) {}
 
   /** How many faults the endpoint and the S3 proxy have injected so far. */
@@ -132,6 +134,11 @@ export class LocalStack {
     const dataDir = options.temporary
       ? await mkdtemp(path.join(tmpdir(), 'scones-'))
       : path.resolve(options.dataDir ?? '.scones');
+    const existing = await stat(dataDir).catch(() => undefined);
+    if (existing && !existing.isDirectory())
+      throw new StackStartError(
+        `The data folder ${dataDir} is a file: name a folder (--data-dir), or move the file away.`,
+      );
     if (options.temporary) stops.push(() => rm(dataDir, { recursive: true, force: true }));
     await mkdir(path.join(dataDir, 's3'), { recursive: true });
 
@@ -224,6 +231,7 @@ export class LocalStack {
       stops,
       options.retryDelayMs,
       storageFaults,
+      endpointName,
     );
   }
 

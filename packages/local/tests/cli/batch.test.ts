@@ -104,9 +104,21 @@ describe('scones batch', () => {
   });
 
   it.each([
-    ['--endpoint-faults', '503=0.1', /--endpoint-faults: "503=0.1" is not a fault/],
-    ['--storage-faults', '503=0.7,500=0.7', /--storage-faults: The fault shares add up to 1.4/],
-    ['--endpoint-timeout-ms', 'soon', /--endpoint-timeout-ms must be a whole number/],
+    [
+      '--endpoint-faults',
+      '503=0.1',
+      /'--endpoint-faults <spec>' argument '503=0.1' is invalid. "503=0.1" is not a fault/,
+    ],
+    [
+      '--storage-faults',
+      '503=0.7,500=0.7',
+      /'--storage-faults <spec>' argument .* The fault shares add up to 1.4/,
+    ],
+    [
+      '--endpoint-timeout-ms',
+      'soon',
+      /'--endpoint-timeout-ms <ms>' argument 'soon' is invalid. It must be a whole number/,
+    ],
   ])('refuses %s %s before starting anything (exit 2)', async (option, value, message) => {
     const run = await runCli(['batch', '.', option, value, '--temporary'], { cwd: dir });
     expect(run.code).toBe(2);

@@ -74,7 +74,10 @@ describe('scones classify', () => {
     });
     expect(results[4]).toMatchObject({
       status: 'failed',
-      error: { name: 'UnsupportedImageError', message: expect.stringContaining('(empty)') },
+      error: {
+        name: 'UnsupportedImageError',
+        message: expect.stringContaining('but an empty file (0 bytes)'),
+      },
     });
   });
 
@@ -123,9 +126,13 @@ describe('scones classify', () => {
     [
       'a threshold out of range',
       ['classify', 'photos/red.png', '--threshold', '2'],
-      /--threshold must be a number from 0 to 1/,
+      /option '--threshold <n>' argument '2' is invalid. It must be a number from 0 to 1/,
     ],
-    ['an unknown command', ['classfy', 'photos'], /Unknown command "classfy"/],
+    [
+      'an unknown command',
+      ['classfy', 'photos'],
+      /unknown command 'classfy'\n\(Did you mean classify\?\)/,
+    ],
     [
       '--state-machine-arn without --bucket',
       ['classify', 'photos/red.png', '--state-machine-arn', 'arn:x'],

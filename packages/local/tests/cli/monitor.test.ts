@@ -48,7 +48,8 @@ describe('scones monitor', () => {
     expect(run.stdout).toMatch(/3 inferences from \d+ files?/);
     expect(run.stdout).toContain('report: report.html');
     const html = await readFile(path.join(dir, 'report.html'), 'utf8');
-    expect(html.match(/<svg/g)).toHaveLength(3);
+    // One chart more than before: the pass rate per hour.
+    expect(html.match(/<svg/g)).toHaveLength(4);
   });
 
   it.each([
@@ -56,7 +57,7 @@ describe('scones monitor', () => {
     [
       'a --since that is not a time',
       ['monitor', '--data-dir', 'stack', '--since', 'yesterday'],
-      /--since must be an ISO time/,
+      /option '--since <time>' argument 'yesterday' is invalid. It must be an ISO time/,
     ],
   ])('exits 2 with a message for %s', async (_case, args, message) => {
     const run = await runCli(args, { cwd: dir });

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-/** The built CLI, as `scones` runs it. */
-export const CLI = path.join(__dirname, '../../dist/cli/main.js');
+const root = path.resolve(__dirname, '../../../..');
+const bin = path.join(root, 'node_modules/.bin');
+
+/** The `scones` command as npm links it: what `npx scones` runs. */
+export const CLI = path.join(bin, 'scones');
 
 export interface CliRun {
   code: number | null;
@@ -10,15 +13,28 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `scones ...args` to its end. */
+/**
+ * Runs `scones ...args` to its end as a shell would after `npm ci`: the linked bin, executed
+ * through its shebang, with node_modules/.bin first on PATH (as npx puts it).
+ */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    /** Start from an empty environment instead of this process's (PATH is always set). */
+    cleanEnv?: boolean;
+    stdin?: string;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(CLI, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: {
+        ...(options.cleanEnv ? {} : process.env),
+        PATH: `${bin}${path.delimiter}${process.env['PATH']}`,
+        ...options.env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -26,5 +42,6 @@ export function runCli(
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
   });
 }

@@ -96,6 +96,11 @@ describe('scones up, through @aws-sdk/client-s3 and @aws-sdk/client-sfn', () => 
         'AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME',
         'AWS_ENDPOINT_URL_SFN',
         'AWS_REGION',
+        // The AWS CLI and boto3 read the region from here, and the original Lambdas ENDPOINT_NAME.
+        'AWS_DEFAULT_REGION',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'ENDPOINT_NAME',
         'STATE_MACHINE_ARN',
       ]),
     );
