@@ -14,7 +14,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
 import { ExecutionStore } from '../executions/execution-store.js';
 import { StepFunctionsServer } from '../sfn-api/step-functions-server.js';
 import {
@@ -25,6 +24,7 @@ import {
   type LocalEndpoints,
 } from './aws-environment.js';
 import { EndpointHost } from './endpoint-host.js';
+import { localS3Server } from './s3/local-s3-server.js';
 import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
 import { LOCAL_FUNCTION_NAMES, loadStepHandlers } from './step-functions.js';
@@ -143,11 +143,10 @@ export class LocalStack {
     await mkdir(path.join(dataDir, 's3'), { recursive: true });
 
     await assertPortFree(HOST, options.ports?.s3, 'local S3');
-    const s3rver = new S3rver({
+    const s3rver = localS3Server({
       address: HOST,
       port: options.ports?.s3 ?? 0,
       directory: path.join(dataDir, 's3'),
-      silent: true,
     });
     const { port: s3Port } = await s3rver.run().catch((error: unknown) => {
       throw explainListenError(error, 'local S3', options.ports?.s3);
