@@ -12,6 +12,7 @@ export * from './limits.js';
 export * from './labels.js';
 export * from './payload.js';
 export * from './envelope.js';
+export * from './first-event.js';
 export * from './file-format.js';
 export * from './image-format.js';
 export * from './image-check.js';

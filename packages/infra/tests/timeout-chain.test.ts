@@ -4,6 +4,7 @@
 import { MAXIMUM_RETRY_DELAY, Retry } from '@smithy/core/retry';
 import { S3_READER_DEFAULTS, maxReadDurationMs } from '@scones/s3-reader';
 import { DEFAULT_TASK_TIMEOUTS, buildImageClassificationDefinition } from '@scones/workflow';
+import * as classify from '@scones/classify/lambda';
 import { resources, workflowApp } from './stack';
 import { workflowDefinitionOptions } from '../src/index.js';
 
@@ -37,15 +38,6 @@ function sdkBackoffCeilingMs(attempts: number): number {
 }
 
 describe('the timeout chain', () => {
-  let classify: typeof import('@scones/classify/lambda');
-
-  beforeAll(async () => {
-    // Loading the classify adapter reads the settings Lambda would give it.
-    process.env['ENDPOINT_NAME'] ??= 'scones-classifier';
-    process.env['AWS_REGION'] ??= 'eu-west-1';
-    classify = await import('@scones/classify/lambda');
-  });
-
   it('ends every S3 read and endpoint call, with their retries, before the function times out', () => {
     const functions = functionTimeoutsMs();
     const read = maxReadDurationMs(S3_READER_DEFAULTS);

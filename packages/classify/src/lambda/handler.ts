@@ -1,14 +1,19 @@
-import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { readImagePayload, toEnvelope, type Envelope, type ObjectReader } from '@scones/contracts';
+import {
+  readImagePayload,
+  toEnvelope,
+  type Envelope,
+  type Environment,
+  type ObjectReader,
+} from '@scones/contracts';
 import { createS3ObjectReader, s3ReaderOptionsFromEnvironment } from '@scones/s3-reader';
 import { classifyImage, type ClassifiedImagePayload } from '../core/classify-image.js';
 import type { EndpointInvoker } from '../core/endpoint-invoker.js';
 import {
   DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
-  ENDPOINT_CONNECT_TIMEOUT_MS,
   readClassifyConfig,
   type ClassifyConfig,
 } from './config.js';
+import { sageMakerRuntimeClient } from './sagemaker-client.js';
 import { createSageMakerInvoker } from './sagemaker-invoker.js';
 
 /** A classify Lambda handler: any accepted input shape in, the envelope out. */
@@ -18,7 +23,7 @@ export type ClassifyHandler = (event: unknown) => Promise<Envelope<ClassifiedIma
  * Builds a handler from explicit settings and ports (for tests and in-process use).
  *
  * @example
- * const handle = createClassifyHandler(readClassifyConfig(env), invokeEndpoint, readObject);
+ * const handle = createClassifyHandler(readClassifyConfig({ ENDPOINT_NAME: 'scones-classifier' }), invokeEndpoint, readObject);
  */
 export function createClassifyHandler(
   config: ClassifyConfig,
@@ -36,26 +41,27 @@ export function createClassifyHandler(
     );
 }
 
-// Read once per container: a missing ENDPOINT_NAME fails the cold start with a clear message.
-const config = readClassifyConfig(process.env);
-// Region, credentials and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME / AWS_ENDPOINT_URL_S3 come from
-// the AWS SDK's standard variables.
-// Each attempt is capped so that the SDK's attempts, with a read from S3 before them, end before
-// the function's 45 s timeout (which itself ends before the state's 60 s).
-// (AWS_MAX_ATTEMPTS, when set, overrides the SDK's ENDPOINT_MAX_ATTEMPTS.)
-const runtime = new SageMakerRuntimeClient({
-  requestHandler: {
-    connectionTimeout: ENDPOINT_CONNECT_TIMEOUT_MS,
-    requestTimeout: config.endpointAttemptTimeoutMs ?? DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
-    throwOnRequestTimeout: true,
-  },
-});
-// Only images too large to inline are read here; the reader stands in for the SDK's S3 client.
-const readObject = createS3ObjectReader(s3ReaderOptionsFromEnvironment(process.env));
-
-/** The Lambda entry point (`@scones/classify/lambda`, export `handler`). */
-export const handler: ClassifyHandler = createClassifyHandler(
-  config,
-  createSageMakerInvoker(runtime, config.endpointName),
-  readObject,
-);
+/**
+ * Builds the handler from an environment (Lambda's, or one of your own): its settings, a
+ * SageMaker runtime client and an S3 reader for the region, credentials and endpoints it names
+ * (`AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME`, `AWS_ENDPOINT_URL_S3`). Nothing is read from
+ * `process.env` and nothing is shared with other handlers.
+ *
+ * @throws InvalidConfigurationError naming a setting that is missing or wrong (`ENDPOINT_NAME`).
+ * @example
+ * const handle = classifyHandlerFromEnvironment({ ENDPOINT_NAME: 'scones-classifier', AWS_REGION: 'eu-west-1' });
+ */
+export function classifyHandlerFromEnvironment(env: Environment): ClassifyHandler {
+  const config = readClassifyConfig(env);
+  const runtime = sageMakerRuntimeClient(
+    env,
+    config.endpointAttemptTimeoutMs ?? DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
+  );
+  // Only images too large to inline are read here; the reader stands in for the SDK's S3 client.
+  const readObject = createS3ObjectReader(s3ReaderOptionsFromEnvironment(env));
+  return createClassifyHandler(
+    config,
+    createSageMakerInvoker(runtime, config.endpointName),
+    readObject,
+  );
+}

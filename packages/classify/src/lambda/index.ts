@@ -4,8 +4,17 @@
  * @example
  * // Lambda handler setting: index.handler (bundle) or node_modules/@scones/classify/dist/lambda/index.handler
  * export { handler } from '@scones/classify/lambda';
+ * // In process, with settings of your own:
+ * const handle = classifyHandlerFromEnvironment({ ...process.env, AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569' });
  */
-export { handler, createClassifyHandler, type ClassifyHandler } from './handler.js';
+import { builtOnFirstEvent } from '@scones/contracts';
+import { classifyHandlerFromEnvironment, type ClassifyHandler } from './handler.js';
+
+export {
+  createClassifyHandler,
+  classifyHandlerFromEnvironment,
+  type ClassifyHandler,
+} from './handler.js';
 export {
   DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
   ENDPOINT_CONNECT_TIMEOUT_MS,
@@ -15,3 +24,13 @@ export {
 } from './config.js';
 export { createSageMakerInvoker } from './sagemaker-invoker.js';
 export { toEndpointError } from './endpoint-errors.js';
+
+/**
+ * The Lambda entry point for a function that runs this module as it is installed
+ * (`node_modules/@scones/classify/dist/lambda/index.handler`): built from `process.env` when the
+ * first event arrives, so that importing the module reads nothing. In your own code, build one
+ * with `classifyHandlerFromEnvironment(env)` or `createClassifyHandler(...)`.
+ */
+export const handler: ClassifyHandler = builtOnFirstEvent(() =>
+  classifyHandlerFromEnvironment(process.env),
+);

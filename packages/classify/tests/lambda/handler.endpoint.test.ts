@@ -1,7 +1,7 @@
 // The classify adapter through the real AWS SDK against real servers: an HTTP server speaking
 // the SageMaker runtime protocol and s3rver, reached only through the SDK's standard
-// endpoint variables.
-import type { ClassifyHandler } from '../../src/lambda/index.js';
+// endpoint variables, given to the handler's factory.
+import { classifyHandlerFromEnvironment, type ClassifyHandler } from '../../src/lambda/index.js';
 import { makeJpeg, makeNoisePng, makePng } from '../../../../tools/testing/images';
 import { startLocalS3, type LocalS3 } from '../../../../tools/testing/local-s3';
 import {
@@ -19,13 +19,13 @@ let handler: ClassifyHandler;
 beforeAll(async () => {
   s3 = await startLocalS3([BUCKET]);
   sagemaker = await startSageMakerRuntimeServer(probabilities(0.9, 0.1));
-  Object.assign(process.env, s3.env, {
+  handler = classifyHandlerFromEnvironment({
+    ...s3.env,
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sagemaker.endpoint,
     ENDPOINT_NAME: 'scones-classifier',
     // One attempt: the SDK's own retries would only slow the error cases down.
     AWS_MAX_ATTEMPTS: '1',
   });
-  ({ handler } = await import('../../src/lambda/index.js'));
 });
 
 afterAll(async () => {
@@ -113,23 +113,14 @@ describe('classify handler against a SageMaker runtime server', () => {
   });
 
   it('maps an answer slower than the client timeout to EndpointUnavailableError', async () => {
-    const { createClassifyHandler, createSageMakerInvoker, readClassifyConfig } = await import(
-      '../../src/lambda/index.js'
-    );
-    const { SageMakerRuntimeClient } = await import('@aws-sdk/client-sagemaker-runtime');
     sagemaker.answer(() => ({ body: '[0.5, 0.5]', delayMs: 1000 }));
-    const impatient = createClassifyHandler(
-      readClassifyConfig({ ENDPOINT_NAME: 'scones-classifier' }),
-      createSageMakerInvoker(
-        new SageMakerRuntimeClient({
-          endpoint: sagemaker.endpoint,
-          maxAttempts: 1,
-          requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true },
-        }),
-        'scones-classifier',
-      ),
-      async () => new Uint8Array(0),
-    );
+    const impatient = classifyHandlerFromEnvironment({
+      ...s3.env,
+      AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sagemaker.endpoint,
+      ENDPOINT_NAME: 'scones-classifier',
+      ENDPOINT_ATTEMPT_TIMEOUT_MS: '200',
+      AWS_MAX_ATTEMPTS: '1',
+    });
     await expect(impatient(await inlinePng())).rejects.toMatchObject({
       name: 'EndpointUnavailableError',
     });
@@ -138,18 +129,11 @@ describe('classify handler against a SageMaker runtime server', () => {
   it('maps an endpoint that cannot be reached to EndpointUnavailableError', async () => {
     const closed = await startSageMakerRuntimeServer(probabilities(1, 0));
     await closed.stop();
-    const { createClassifyHandler, createSageMakerInvoker, readClassifyConfig } = await import(
-      '../../src/lambda/index.js'
-    );
-    const { SageMakerRuntimeClient } = await import('@aws-sdk/client-sagemaker-runtime');
-    const unreachable = createClassifyHandler(
-      readClassifyConfig({ ENDPOINT_NAME: 'scones-classifier' }),
-      createSageMakerInvoker(
-        new SageMakerRuntimeClient({ endpoint: closed.endpoint }),
-        'scones-classifier',
-      ),
-      async () => new Uint8Array(0),
-    );
+    const unreachable = classifyHandlerFromEnvironment({
+      ...s3.env,
+      AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: closed.endpoint,
+      ENDPOINT_NAME: 'scones-classifier',
+    });
     await expect(unreachable(await inlinePng())).rejects.toMatchObject({
       name: 'EndpointUnavailableError',
     });

@@ -1,16 +1,13 @@
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { ClassifyHandler } from '../../src/lambda/index.js';
+import { classifyHandlerFromEnvironment } from '../../src/lambda/index.js';
 import { makePng } from '../../../../tools/testing/images';
 import { INPUT_SHAPES } from '../../../../tools/testing/input-shapes';
 
 const runtime = mockClient(SageMakerRuntimeClient);
-let handler: ClassifyHandler;
-
-beforeAll(async () => {
-  process.env['ENDPOINT_NAME'] = 'scones-classifier';
-  process.env['AWS_REGION'] = 'us-east-1';
-  ({ handler } = await import('../../src/lambda/index.js'));
+const handler = classifyHandlerFromEnvironment({
+  ENDPOINT_NAME: 'scones-classifier',
+  AWS_REGION: 'us-east-1',
 });
 
 beforeEach(() => runtime.reset());
@@ -31,19 +28,28 @@ describe('classify handler (SageMaker client mocked)', () => {
     });
   });
 
-  it('fails the cold start with a clear message when ENDPOINT_NAME is missing', async () => {
+  it('names a missing ENDPOINT_NAME when the handler is built', () => {
+    expect(() => classifyHandlerFromEnvironment({ AWS_REGION: 'us-east-1' })).toThrow(
+      expect.objectContaining({
+        name: 'InvalidConfigurationError',
+        message:
+          'ENDPOINT_NAME is not set: set it to the name of the SageMaker endpoint to invoke.',
+      }),
+    );
+  });
+
+  it("fails the bundle's cold start without ENDPOINT_NAME, while the library module still loads", async () => {
     const saved = process.env['ENDPOINT_NAME'];
     delete process.env['ENDPOINT_NAME'];
     try {
       await jest.isolateModulesAsync(async () => {
-        await expect(import('../../src/lambda/index.js')).rejects.toMatchObject({
+        await expect(import('../../src/lambda/index.js')).resolves.toHaveProperty('handler');
+        await expect(import('../../src/lambda/entry.js')).rejects.toMatchObject({
           name: 'InvalidConfigurationError',
-          message:
-            'ENDPOINT_NAME is not set: set it to the name of the SageMaker endpoint to invoke.',
         });
       });
     } finally {
-      process.env['ENDPOINT_NAME'] = saved;
+      if (saved !== undefined) process.env['ENDPOINT_NAME'] = saved;
     }
   });
 });

@@ -27,7 +27,7 @@ import { EndpointHost } from './endpoint-host.js';
 import { localS3Server } from './s3/local-s3-server.js';
 import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
-import { LOCAL_FUNCTION_NAMES, loadStepHandlers } from './step-functions.js';
+import { LOCAL_FUNCTION_NAMES, stepHandlers } from './step-functions.js';
 
 export interface LocalStackOptions {
   /** Where local S3 keeps its objects. Default `.scones` in the working directory. */
@@ -190,7 +190,8 @@ export class LocalStack {
       : undefined;
     if (storageFaults) stops.push(() => storageFaults.close());
     // The step Lambdas read through the fault proxy when there is one; the stack itself does not.
-    Object.assign(process.env, awsEnvironment(endpoints), {
+    const lambdas = stepHandlers({
+      ...awsEnvironment(endpoints),
       ...(storageFaults ? { AWS_ENDPOINT_URL_S3: storageFaults.url } : {}),
       ENDPOINT_NAME: endpointName,
       ...(options.threshold === undefined ? {} : { THRESHOLD: String(options.threshold) }),
@@ -199,7 +200,6 @@ export class LocalStack {
         : { ENDPOINT_ATTEMPT_TIMEOUT_MS: String(options.endpointAttemptTimeoutMs) }),
     });
     const definition = buildImageClassificationDefinition({ functions: LOCAL_FUNCTION_NAMES });
-    const lambdas = await loadStepHandlers();
     const executions = new ExecutionStore({
       name: STATE_MACHINE_NAME,
       arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${STATE_MACHINE_NAME}`,

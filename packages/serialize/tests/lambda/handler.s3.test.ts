@@ -1,8 +1,9 @@
 // The serialize adapter against a real S3-compatible server, reading through its signed GETs,
-// configured only by the AWS SDK's standard environment variables.
+// configured only by the AWS SDK's standard environment variables, given to it, never read from
+// the process: two handlers in one process read two servers.
 import { startLocalS3, type LocalS3 } from '../../../../tools/testing/local-s3';
 import { makeNoisePng, makePng } from '../../../../tools/testing/images';
-import type { SerializeHandler } from '../../src/lambda/index.js';
+import { serializeHandlerFromEnvironment, type SerializeHandler } from '../../src/lambda/index.js';
 
 const BUCKET = 'scones-images';
 let s3: LocalS3;
@@ -10,11 +11,26 @@ let handler: SerializeHandler;
 
 beforeAll(async () => {
   s3 = await startLocalS3([BUCKET]);
-  Object.assign(process.env, s3.env);
-  ({ handler } = await import('../../src/lambda/index.js'));
+  handler = serializeHandlerFromEnvironment(s3.env);
 });
 
 afterAll(() => s3.stop());
+
+it('two handlers in one process each read the server their own environment names', async () => {
+  const other = await startLocalS3([BUCKET]);
+  try {
+    await s3.put(BUCKET, 'which.png', await makePng({ width: 4, height: 4 }));
+    await other.put(BUCKET, 'which.png', await makePng({ width: 8, height: 8 }));
+    const fromOther = serializeHandlerFromEnvironment(other.env);
+    const [first, second] = await Promise.all([
+      handler({ s3_bucket: BUCKET, s3_key: 'which.png' }),
+      fromOther({ s3_bucket: BUCKET, s3_key: 'which.png' }),
+    ]);
+    expect(first.body.image_size).not.toBe(second.body.image_size);
+  } finally {
+    await other.stop();
+  }
+});
 
 describe('serialize handler against s3rver', () => {
   it('reads and inlines an uploaded PNG', async () => {

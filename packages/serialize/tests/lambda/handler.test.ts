@@ -3,15 +3,7 @@
 import { ImageNotFoundError, type ObjectReader } from '@scones/contracts';
 import { makePng } from '../../../../tools/testing/images';
 import { inputShapes } from '../../../../tools/testing/input-shapes';
-
-// Loading the adapter module builds the Lambda's own handler, which reads AWS_REGION as Lambda sets it.
-let createSerializeHandler: typeof import('../../src/lambda/index.js').createSerializeHandler;
-let readSerializeConfig: typeof import('../../src/lambda/index.js').readSerializeConfig;
-
-beforeAll(async () => {
-  process.env['AWS_REGION'] = 'us-east-1';
-  ({ createSerializeHandler, readSerializeConfig } = await import('../../src/lambda/index.js'));
-});
+import { createSerializeHandler, readSerializeConfig } from '../../src/lambda/index.js';
 
 const body = { s3_bucket: 'scones-images', s3_key: 'test/bicycle_s_000513.png', image_data: '' };
 

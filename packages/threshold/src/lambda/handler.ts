@@ -1,4 +1,4 @@
-import { readImagePayload, toEnvelope, type Envelope } from '@scones/contracts';
+import { readImagePayload, toEnvelope, type Envelope, type Environment } from '@scones/contracts';
 import { applyThreshold, type ConfidentImagePayload } from '../core/apply-threshold.js';
 import { readThresholdConfig, type ThresholdConfig } from './config.js';
 
@@ -15,5 +15,14 @@ export function createThresholdHandler(config: ThresholdConfig): ThresholdHandle
   return async (event) => toEnvelope(applyThreshold(readImagePayload(event), config));
 }
 
-/** The Lambda entry point (`@scones/threshold/lambda`, export `handler`). */
-export const handler: ThresholdHandler = createThresholdHandler(readThresholdConfig(process.env));
+/**
+ * Builds the handler from an environment (`THRESHOLD`, `CLASS_LABELS`); nothing is read from
+ * `process.env`.
+ *
+ * @throws InvalidConfigurationError naming a setting that is missing or wrong.
+ * @example
+ * const handle = thresholdHandlerFromEnvironment({ THRESHOLD: '0.9' });
+ */
+export function thresholdHandlerFromEnvironment(env: Environment): ThresholdHandler {
+  return createThresholdHandler(readThresholdConfig(env));
+}

@@ -1,4 +1,8 @@
-import type * as ThresholdLambda from '../../src/lambda/index.js';
+import {
+  createThresholdHandler,
+  readThresholdConfig,
+  thresholdHandlerFromEnvironment,
+} from '../../src/lambda/index.js';
 import { inputShapes } from '../../../../tools/testing/input-shapes';
 
 const body = {
@@ -7,17 +11,7 @@ const body = {
   image_data: '',
   inferences: [0.97, 0.03],
 };
-let handler: ThresholdLambda.ThresholdHandler;
-let createThresholdHandler: typeof ThresholdLambda.createThresholdHandler;
-let readThresholdConfig: typeof ThresholdLambda.readThresholdConfig;
-
-beforeAll(async () => {
-  // The module reads its environment once, when it is loaded.
-  process.env['THRESHOLD'] = '0.95';
-  ({ handler, createThresholdHandler, readThresholdConfig } = await import(
-    '../../src/lambda/index.js'
-  ));
-});
+const handler = thresholdHandlerFromEnvironment({ THRESHOLD: '0.95' });
 
 describe('threshold handler', () => {
   it.each(inputShapes(body))('gives the same envelope for %s', async (_shape, event) => {
@@ -27,7 +21,7 @@ describe('threshold handler', () => {
     });
   });
 
-  it('reads THRESHOLD from the environment', async () => {
+  it('reads THRESHOLD from the environment it is given', async () => {
     await expect(handler({ ...body, inferences: [0.94, 0.06] })).rejects.toMatchObject({
       name: 'ThresholdConfidenceNotMetError',
       message: expect.stringMatching(
@@ -85,5 +79,35 @@ describe('readThresholdConfig', () => {
     expect(() => readThresholdConfig({ THRESHOLD: '93' })).toThrow(
       'THRESHOLD must be a number from 0 to 1; got "93".',
     );
+  });
+});
+
+describe('the module-level handlers', () => {
+  afterEach(() => {
+    delete process.env['THRESHOLD'];
+  });
+
+  it('read nothing at import: @scones/threshold/lambda loads with THRESHOLD=2 and fails the first event', async () => {
+    process.env['THRESHOLD'] = '2';
+    await jest.isolateModulesAsync(async () => {
+      const lambda = await import('../../src/lambda/index.js');
+      await expect(lambda.handler(body)).rejects.toMatchObject({
+        name: 'InvalidConfigurationError',
+        message: expect.stringContaining('THRESHOLD must be a number from 0 to 1; got "2"'),
+      });
+      process.env['THRESHOLD'] = '0.5';
+      await expect(lambda.handler({ ...body, inferences: [0.6, 0.4] })).resolves.toMatchObject({
+        body: { threshold: 0.5, meets_threshold: true },
+      });
+    });
+  });
+
+  it("the bundle's entry builds its handler at init, so a bad THRESHOLD fails the cold start", async () => {
+    process.env['THRESHOLD'] = '2';
+    await jest.isolateModulesAsync(async () => {
+      await expect(import('../../src/lambda/entry.js')).rejects.toMatchObject({
+        name: 'InvalidConfigurationError',
+      });
+    });
   });
 });

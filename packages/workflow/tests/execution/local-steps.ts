@@ -1,7 +1,10 @@
 // The three real step adapters, in process, against real local servers: s3rver for S3 and an
 // HTTP server speaking the SageMaker runtime protocol. The adapters are configured only through
-// the AWS SDK's standard environment variables, as on Lambda.
+// the AWS SDK's standard environment variables, as on Lambda (given to them, not set on the process).
+import { classifyHandlerFromEnvironment } from '@scones/classify/lambda';
 import type { LambdaHandler } from '@scones/executor';
+import { serializeHandlerFromEnvironment } from '@scones/serialize/lambda';
+import { thresholdHandlerFromEnvironment } from '@scones/threshold/lambda';
 import { startLocalS3, type LocalS3 } from '../../../../tools/testing/local-s3';
 import {
   probabilities,
@@ -28,24 +31,20 @@ export interface LocalSteps {
 export async function startLocalSteps(): Promise<LocalSteps> {
   const s3 = await startLocalS3([BUCKET]);
   const sagemaker = await startSageMakerRuntimeServer(probabilities(0.97, 0.03));
-  Object.assign(process.env, s3.env, {
+  const env = {
+    ...s3.env,
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sagemaker.endpoint,
     ENDPOINT_NAME: 'scones-classifier',
     // The state machine's retries are under test, not the SDK's.
     AWS_MAX_ATTEMPTS: '1',
-  });
-  const [serialize, classify, threshold] = await Promise.all([
-    import('@scones/serialize/lambda'),
-    import('@scones/classify/lambda'),
-    import('@scones/threshold/lambda'),
-  ]);
+  };
   return {
     s3,
     sagemaker,
     lambdas: {
-      'scones-serialize': serialize.handler,
-      [FUNCTION_NAMES.classify]: classify.handler,
-      [FUNCTION_NAMES.threshold]: threshold.handler,
+      'scones-serialize': serializeHandlerFromEnvironment(env),
+      [FUNCTION_NAMES.classify]: classifyHandlerFromEnvironment(env),
+      [FUNCTION_NAMES.threshold]: thresholdHandlerFromEnvironment(env),
     },
     async stop() {
       await sagemaker.stop();

@@ -1,7 +1,11 @@
 // Touches the public API of every published package, so a type error in any declaration
 // (or a subpath that does not resolve) fails the check.
 import type { ClassifiedImagePayload, EndpointInvoker } from '@scones/classify';
-import { createClassifyHandler, type ClassifyHandler } from '@scones/classify/lambda';
+import {
+  classifyHandlerFromEnvironment,
+  createClassifyHandler,
+  type ClassifyHandler,
+} from '@scones/classify/lambda';
 import {
   RETRYABLE_ERROR_NAMES,
   readImagePayload,
@@ -13,9 +17,9 @@ import type { ImageClassificationWorkflowProps } from '@scones/infra';
 import { LocalStack, type ClassificationResult } from '@scones/local';
 import { ImageClassifier, ModelServer, type CaptureRecord } from '@scones/model';
 import type { SerializedImagePayload } from '@scones/serialize';
-import { handler as serialize } from '@scones/serialize/lambda';
+import { handler as serialize, serializeHandlerFromEnvironment } from '@scones/serialize/lambda';
 import type { ConfidentImagePayload } from '@scones/threshold';
-import { createThresholdHandler } from '@scones/threshold/lambda';
+import { createThresholdHandler, thresholdHandlerFromEnvironment } from '@scones/threshold/lambda';
 import {
   buildImageClassificationDefinition,
   definitionToJson,
@@ -43,6 +47,13 @@ export const classify: ClassifyHandler = createClassifyHandler(
   async () => new Uint8Array(0),
 );
 export const threshold = createThresholdHandler({ threshold: 0.9, labels: ['a', 'b'] });
+// Handlers of one's own, from an environment other than the process's.
+const env = { AWS_REGION: 'eu-west-1', ENDPOINT_NAME: 'e', THRESHOLD: '0.9' };
+export const fromEnvironment: [ClassifyHandler, typeof serialize, typeof threshold] = [
+  classifyHandlerFromEnvironment(env),
+  serializeHandlerFromEnvironment(env),
+  thresholdHandlerFromEnvironment(env),
+];
 export const payload: ImagePayload = readImagePayload({ s3_bucket: 'b', s3_key: 'k' });
 export async function run(): Promise<
   [
