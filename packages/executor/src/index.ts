@@ -11,7 +11,8 @@ export {
   type LocalExecutorOptions,
   type ServiceIntegration,
   type ExecutionContext,
+  type ExecuteOptions,
 } from './local-executor.js';
-export type { ExecutionEvent, ExecutionResult } from './execution-result.js';
+export type { ExecutionEvent, ExecutionResult, TaskAttempt } from './execution-result.js';
 export type { LambdaHandler } from './lambda-functions.js';
 export { taskStates, type TaskStateRef } from './task-states.js';

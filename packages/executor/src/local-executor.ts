@@ -1,5 +1,5 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { ExecutionEvent, ExecutionResult } from './execution-result.js';
+import type { ExecutionEvent, ExecutionResult, TaskAttempt } from './execution-result.js';
 import { replaceFalsyPassResults } from './falsy-pass-results.js';
 import {
   findHandler,
@@ -34,6 +34,12 @@ export interface ExecutionContext {
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
 
+/** How one execution runs. */
+export interface ExecuteOptions {
+  /** Aborting it stops the execution (StopExecution): it ends ABORTED. */
+  signal?: AbortSignal;
+}
+
 const STEP_FUNCTIONS_PAYLOAD_LIMIT = 256 * 1024;
 
 /**
@@ -51,7 +57,10 @@ const STEP_FUNCTIONS_PAYLOAD_LIMIT = 256 * 1024;
 export class LocalExecutor {
   private readonly machine: StateMachine;
   private readonly taskHandlers: Record<string, TaskHandler> = {};
+  private readonly taskResources: Record<string, string> = {};
   private readonly retryIntervalOverrides: Record<string, number> = {};
+  // Pass states run as Tasks (see replaceFalsyPassResults): reported as the Pass states they are.
+  private readonly passStates: ReadonlySet<string>;
 
   constructor(
     definition: object,
@@ -62,8 +71,10 @@ export class LocalExecutor {
     // plain-object checks true under test runners that sandbox globals.
     const runnable = JSON.parse(JSON.stringify(definition)) as object;
     const passResults = replaceFalsyPassResults(runnable);
+    this.passStates = new Set(Object.keys(passResults));
     this.machine = new StateMachine(runnable as StateMachineDefinition);
     for (const task of taskStates(runnable)) {
+      this.taskResources[task.name] = task.resource;
       this.taskHandlers[task.name] =
         task.name in passResults ? async () => passResults[task.name] : this.localTask(task);
       if (task.hasRetry && options.retryDelayMs !== undefined) {
@@ -72,19 +83,32 @@ export class LocalExecutor {
     }
   }
 
-  /** Runs one execution to its end and returns its outcome with the event log. */
-  async execute(input: unknown, context?: ExecutionContext): Promise<ExecutionResult> {
+  /**
+   * Runs one execution to its end and returns its outcome with the event log and every Task
+   * call it made.
+   */
+  async execute(
+    input: unknown,
+    context?: ExecutionContext,
+    options: ExecuteOptions = {},
+  ): Promise<ExecutionResult> {
+    const taskAttempts: TaskAttempt[] = [];
     const run = this.machine.run(input as never, {
       overrides: {
-        taskResourceLocalHandlers: this.taskHandlers as never,
+        taskResourceLocalHandlers: this.recordedTasks(taskAttempts) as never,
         retryIntervalOverrides: this.retryIntervalOverrides,
       },
       context,
     });
-    const eventsDone = collect(run.eventLogs as AsyncGenerator<ExecutionEvent>);
+    const stop = () => run.abort();
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    const eventsDone = collect(run.eventLogs as AsyncGenerator<ExecutionEvent>).then((events) =>
+      this.asDefined(events),
+    );
     try {
       const output = await run.result;
-      return { status: 'SUCCEEDED', output, events: await eventsDone };
+      return { status: 'SUCCEEDED', output, events: await eventsDone, taskAttempts };
     } catch (error) {
       const events = await eventsDone;
       const failed = events.find((event) => event.type === 'ExecutionFailed');
@@ -94,14 +118,54 @@ export class LocalExecutor {
           error: String(failed.Error),
           cause: stringify(failed.Cause),
           events,
+          taskAttempts,
         };
       }
       if (events.some((event) => event.type === 'ExecutionTimeout'))
-        return { status: 'TIMED_OUT', events };
-      if (events.some((event) => event.type === 'ExecutionAborted'))
-        return { status: 'ABORTED', events };
+        return { status: 'TIMED_OUT', events, taskAttempts };
+      if (options.signal?.aborted || events.some((event) => event.type === 'ExecutionAborted'))
+        return { status: 'ABORTED', events, taskAttempts };
       throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
     }
+  }
+
+  /** This run's Task handlers: the shared ones, each call recorded in `attempts`. */
+  private recordedTasks(attempts: TaskAttempt[]): Record<string, TaskHandler> {
+    const handlers: Record<string, TaskHandler> = {};
+    for (const [state, handle] of Object.entries(this.taskHandlers)) {
+      if (this.passStates.has(state)) {
+        handlers[state] = handle;
+        continue;
+      }
+      const resource = this.taskResources[state];
+      handlers[state] = async (parameters) => {
+        const attempt: TaskAttempt = { state, resource, parameters, startedAt: Date.now() };
+        attempts.push(attempt);
+        try {
+          attempt.output = await handle(parameters);
+          return attempt.output;
+        } catch (error) {
+          attempt.error = error instanceof Error ? error.name : 'Error';
+          attempt.cause = error instanceof Error ? error.message : String(error);
+          throw error;
+        } finally {
+          attempt.endedAt = Date.now();
+        }
+      };
+    }
+    return handlers;
+  }
+
+  /** The events with each state's type as the definition says (Pass states run as Tasks). */
+  private asDefined(events: ExecutionEvent[]): ExecutionEvent[] {
+    if (this.passStates.size === 0) return events;
+    return events.map((event) =>
+      event.state && this.passStates.has(event.state.name)
+        ? { ...event, state: { ...event.state, type: 'Pass' } }
+        : event,
+    );
   }
 
   private localTask(task: TaskStateRef): TaskHandler {

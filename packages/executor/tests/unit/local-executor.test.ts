@@ -94,6 +94,54 @@ describe('LocalExecutor', () => {
     const result = await executor.execute({});
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { ok: true } });
     expect(result.events.filter((e) => e.type === 'StateRetried')).toHaveLength(2);
+    expect(result.taskAttempts).toEqual([
+      // The cause as Lambda reports a function error: its JSON.
+      expect.objectContaining({
+        state: 'Flaky',
+        error: 'Busy',
+        cause: JSON.stringify({ errorType: 'Busy', errorMessage: 'busy' }),
+      }),
+      expect.objectContaining({ state: 'Flaky', error: 'Busy' }),
+      expect.objectContaining({
+        state: 'Flaky',
+        output: { ExecutedVersion: '$LATEST', StatusCode: 200, Payload: { ok: true } },
+      }),
+    ]);
+  });
+
+  it('records each Task call with its resource and resolved Parameters, for the history', async () => {
+    const executor = new LocalExecutor(twoSteps, {
+      lambdas: { double: () => ({ n: 2 }), 'add-one': () => ({ n: 3 }) },
+    });
+    const { taskAttempts } = await executor.execute({ n: 1 });
+    expect(
+      taskAttempts.map(({ state, resource, parameters }) => ({ state, resource, parameters })),
+    ).toEqual([
+      {
+        state: 'Double',
+        resource: 'arn:aws:states:::lambda:invoke',
+        parameters: {
+          FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:double:live',
+          Payload: { n: 1 },
+        },
+      },
+      {
+        state: 'Add one',
+        resource: 'arn:aws:states:::lambda:invoke',
+        parameters: { FunctionName: 'add-one', Payload: { n: 2 } },
+      },
+    ]);
+    expect(taskAttempts.every((attempt) => attempt.endedAt! >= attempt.startedAt)).toBe(true);
+  });
+
+  it('stops an execution when its signal aborts (StopExecution): it ends ABORTED', async () => {
+    const controller = new AbortController();
+    const slow = { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 60, End: true } } };
+    const running = new LocalExecutor(slow, { lambdas: {} }).execute({}, undefined, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(running).resolves.toMatchObject({ status: 'ABORTED' });
   });
 
   it('runs direct Lambda-ARN tasks and service integrations', async () => {
@@ -209,6 +257,12 @@ describe('LocalExecutor, where the interpreter differs from Step Functions', () 
         status: 'SUCCEEDED',
         output: { image_data: value, s3_key: 'k' },
       });
+      // It still is a Pass state for whoever reads the events, and no Task call.
+      expect(result.events.filter((e) => e.state).map((e) => e.state?.type)).toEqual([
+        'Pass',
+        'Pass',
+      ]);
+      expect(result.taskAttempts).toEqual([]);
     },
   );
 });
