@@ -12,6 +12,8 @@ export {
   LocalStack,
   DEFAULT_BUCKET,
   STATE_MACHINE_NAME,
+  EXPRESS_STATE_MACHINE_NAME,
+  BATCH_STATE_MACHINE_NAME,
   type LocalStackOptions,
 } from './stack/local-stack.js';
 export { StackStartError } from './stack/stack-errors.js';
@@ -33,6 +35,7 @@ export {
   ExecutionStore,
   StepFunctionsError,
   type StateMachineSpec,
+  type MachineExecutor,
 } from './executions/execution-store.js';
 export type { Execution, ExecutionStatus } from './executions/execution.js';
 export { executionHistory, type HistoryEvent } from './executions/history.js';

@@ -9,7 +9,7 @@ import {
   toClassificationResult,
   type ClassificationResult,
 } from '../classify/execution-outcome.js';
-import type { LocalStack } from '../stack/local-stack.js';
+import { BATCH_STATE_MACHINE_NAME, type LocalStack } from '../stack/local-stack.js';
 import { LOCAL_FUNCTION_NAMES } from '../stack/step-functions.js';
 import { runDistributedMap, type MapRunResult } from './distributed-map-run.js';
 
@@ -72,7 +72,7 @@ export async function runBatch(stack: LocalStack, options: BatchOptions): Promis
     definition,
     stateMachineArn: stack.stateMachineArn.replace(
       /:stateMachine:.*$/,
-      ':stateMachine:scones-batch-classification',
+      `:stateMachine:${BATCH_STATE_MACHINE_NAME}`,
     ),
     input: { s3_bucket: bucket, s3_prefix: prefix },
     s3: stack.s3,

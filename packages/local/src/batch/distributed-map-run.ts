@@ -41,6 +41,8 @@ export interface MapRunOptions {
   /** Overrides the definition's MaxConcurrency (one machine runs fewer children at once than AWS). */
   maxConcurrency?: number;
   onItemDone?: (done: number, total: number, item: MapItemResult) => void;
+  /** Aborting it starts no more children (StopExecution); those running end first. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function runDistributedMap(options: MapRunOptions): Promise<MapRunR
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < items.length && !exceeded()) {
+    while (next < items.length && !exceeded() && !options.signal?.aborted) {
       const item = items[next++];
       item.startDate = new Date();
       const outcome = localOutcome(

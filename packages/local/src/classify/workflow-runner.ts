@@ -36,6 +36,7 @@ export function localRunner(
       return localOutcome({
         ...done,
         output: done.output === undefined ? undefined : JSON.parse(done.output),
+        events: done.status === 'SUCCEEDED' ? [] : executions.record(done.executionArn).events,
       });
     },
   };

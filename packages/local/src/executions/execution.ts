@@ -1,8 +1,8 @@
-import type { ExecutionEvent } from '@scones/executor';
+import type { ExecutionEvent, TaskAttempt } from '@scones/executor';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-/** One execution of the local state machine, as Step Functions describes it. */
+/** One execution of a local state machine, as Step Functions describes it. */
 export interface Execution {
   executionArn: string;
   stateMachineArn: string;
@@ -15,6 +15,10 @@ export interface Execution {
   cause?: string;
   startDate: Date;
   stopDate?: Date;
-  /** The interpreter's event log (complete once the execution has stopped). */
+}
+
+/** What an execution's history is made from: the interpreter's events and its Task calls. */
+export interface ExecutionRecord {
   events: ExecutionEvent[];
+  taskAttempts: TaskAttempt[];
 }

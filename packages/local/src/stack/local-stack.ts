@@ -9,7 +9,7 @@ import {
   type EndpointFault,
   type EndpointFaults,
 } from '@scones/model';
-import { buildImageClassificationDefinition } from '@scones/workflow';
+import { buildBatchDefinition, buildImageClassificationDefinition } from '@scones/workflow';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import {
   type LocalEndpoints,
 } from './aws-environment.js';
 import { EndpointHost } from './endpoint-host.js';
+import { batchMachine } from './batch-machine.js';
 import { localS3Server } from './s3/local-s3-server.js';
 import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
@@ -59,6 +60,10 @@ export interface LocalStackOptions {
 export const DEFAULT_BUCKET = 'scones-images';
 const NO_STORAGE_FAULTS: Record<StorageFault, number> = { slowDown: 0, internalError: 0, reset: 0 };
 export const STATE_MACHINE_NAME = 'scones-image-classification';
+/** The same definition as an EXPRESS machine: StartSyncExecution classifies one photo now. */
+export const EXPRESS_STATE_MACHINE_NAME = 'scones-image-classification-express';
+/** The batch definition (a Distributed Map over an S3 prefix). */
+export const BATCH_STATE_MACHINE_NAME = 'scones-batch-classification';
 const HOST = '127.0.0.1';
 
 /**
@@ -200,12 +205,44 @@ export class LocalStack {
         : { ENDPOINT_ATTEMPT_TIMEOUT_MS: String(options.endpointAttemptTimeoutMs) }),
     });
     const definition = buildImageClassificationDefinition({ functions: LOCAL_FUNCTION_NAMES });
-    const executions = new ExecutionStore({
-      name: STATE_MACHINE_NAME,
-      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${STATE_MACHINE_NAME}`,
-      definition,
-      executor: new LocalExecutor(definition, { lambdas, retryDelayMs: options.retryDelayMs }),
+    const singleImage = new LocalExecutor(definition, {
+      lambdas,
+      retryDelayMs: options.retryDelayMs,
     });
+    const arnOf = (name: string) =>
+      `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+    const executions = new ExecutionStore(
+      [
+        {
+          name: STATE_MACHINE_NAME,
+          arn: arnOf(STATE_MACHINE_NAME),
+          definition,
+          executor: singleImage,
+        },
+        // The same definition as an EXPRESS machine, for StartSyncExecution (as deployed on AWS).
+        {
+          name: EXPRESS_STATE_MACHINE_NAME,
+          arn: arnOf(EXPRESS_STATE_MACHINE_NAME),
+          definition,
+          executor: singleImage,
+          type: 'EXPRESS',
+        },
+        batchMachine({
+          name: BATCH_STATE_MACHINE_NAME,
+          arn: arnOf(BATCH_STATE_MACHINE_NAME),
+          definition: buildBatchDefinition({
+            functions: LOCAL_FUNCTION_NAMES,
+            results: { bucket, prefix: 'batch-results' },
+            maxConcurrency: 8,
+          }),
+          s3,
+          lambdas,
+          retryDelayMs: options.retryDelayMs,
+        }),
+      ],
+      // Kept in the data dir: they outlive the stack, and every stack on it sees them.
+      { directory: path.join(dataDir, 'executions') },
+    );
     stops.push(() => executions.drain());
 
     if (options.stepFunctionsApi) {
@@ -234,8 +271,19 @@ export class LocalStack {
     );
   }
 
+  /** The single-image STANDARD machine's ARN (StartExecution). */
   get stateMachineArn(): string {
     return this.executions.stateMachine.arn;
+  }
+
+  /** The single-image EXPRESS machine's ARN (StartSyncExecution). */
+  get expressStateMachineArn(): string {
+    return this.executions.stateMachines[1].arn;
+  }
+
+  /** The batch machine's ARN (StartExecution with `{"s3_bucket", "s3_prefix"}`). */
+  get batchStateMachineArn(): string {
+    return this.executions.stateMachines[2].arn;
   }
 
   /** The variables that point the AWS SDK and CLI at this stack. */

@@ -45,7 +45,7 @@ beforeAll(async () => {
     child.on('exit', (code) => reject(new Error(`scones up exited with ${code}: ${out}`)));
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      if (out.includes('export STATE_MACHINE_ARN=')) {
+      if (out.includes('Then, for example:')) {
         resolve(
           Object.fromEntries([...out.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]])),
         );
@@ -102,6 +102,8 @@ describe('scones up, through @aws-sdk/client-s3 and @aws-sdk/client-sfn', () => 
         'AWS_SECRET_ACCESS_KEY',
         'ENDPOINT_NAME',
         'STATE_MACHINE_ARN',
+        'EXPRESS_STATE_MACHINE_ARN',
+        'BATCH_STATE_MACHINE_ARN',
       ]),
     );
     expect(stateMachineArn()).toBe(
@@ -200,7 +202,7 @@ describe('scones up, through @aws-sdk/client-s3 and @aws-sdk/client-sfn', () => 
     );
     const result = await sync.send(
       new StartSyncExecutionCommand({
-        stateMachineArn: stateMachineArn(),
+        stateMachineArn: env['EXPRESS_STATE_MACHINE_ARN'],
         input: JSON.stringify({
           s3_bucket: 'scones-images',
           s3_key: 'incoming/sync.png',

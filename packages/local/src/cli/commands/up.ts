@@ -60,13 +60,16 @@ export function upBanner(stack: LocalStack): string {
     ...stack.environment(),
     ENDPOINT_NAME: stack.endpointName,
     STATE_MACHINE_ARN: stack.stateMachineArn,
+    EXPRESS_STATE_MACHINE_ARN: stack.expressStateMachineArn,
+    BATCH_STATE_MACHINE_ARN: stack.batchStateMachineArn,
   };
   const input = `{"s3_bucket":"${stack.bucket}","s3_key":"photo.png"}`;
   return `The Scones local stack is up (Ctrl-C stops it).
 
   S3                  ${stack.endpoints.s3}   bucket ${stack.bucket}, objects under ${path.join(stack.dataDir, 's3')}
   SageMaker endpoint  ${stack.endpoints.sagemakerRuntime}   name ${stack.endpointName}, capture to ${stack.captureUri}
-  Step Functions      ${stack.endpoints.stepFunctions}   state machine ${stack.stateMachineArn}
+  Step Functions      ${stack.endpoints.stepFunctions}   state machines ${stack.executions.stateMachines.map((machine) => `${machine.name} (${machine.type})`).join(', ')}
+  executions kept in  ${path.join(stack.dataDir, 'executions')}
 
 Point the AWS SDKs (JavaScript, boto3) and the AWS CLI at it:
 
@@ -80,10 +83,10 @@ Then, for example:
   aws stepfunctions start-execution --state-machine-arn $STATE_MACHINE_ARN --input '${input}'
   aws stepfunctions describe-execution --execution-arn <the executionArn it printed>
 
-StartSyncExecution (the answer in one call) is sent to a "sync-" host prefix, which a local
-endpoint does not have: turn the prefix off in the client.
+StartSyncExecution (the answer in one call, on the EXPRESS machine, as on AWS) is sent to a
+"sync-" host prefix, which a local endpoint does not have: turn the prefix off in the client.
   JavaScript SDK:  new SFNClient({ disableHostPrefix: true })
   boto3:           boto3.client('stepfunctions', config=botocore.config.Config(inject_host_prefix=False))
-  python3 -c "import boto3, botocore.config, json; r = boto3.client('stepfunctions', config=botocore.config.Config(inject_host_prefix=False)).start_sync_execution(stateMachineArn='${stack.stateMachineArn}', input=json.dumps({'s3_bucket': '${stack.bucket}', 's3_key': 'photo.png'})); print(r['status'], r.get('output') or r.get('cause'))"
+  python3 -c "import boto3, botocore.config, json; r = boto3.client('stepfunctions', config=botocore.config.Config(inject_host_prefix=False)).start_sync_execution(stateMachineArn='${stack.expressStateMachineArn}', input=json.dumps({'s3_bucket': '${stack.bucket}', 's3_key': 'photo.png'})); print(r['status'], r.get('output') or r.get('cause'))"
 (The AWS CLI has no such switch; region ${LOCAL_REGION} and the credentials above are the local stack's own.)`;
 }
