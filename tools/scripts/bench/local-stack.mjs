@@ -107,7 +107,8 @@ async function stepBreakdown(stack, functionNames, prefix, names, sequentialSeco
     .join('\n');
 }
 
-async function sampleImages(require, dataDir) {
+/** The training images as [name, bytes] (or 200 generated PNGs without them). */
+export async function sampleImages(require, dataDir) {
   const list = dataDir && path.join(dataDir, 'train.lst');
   if (list && existsSync(list)) {
     return readFileSync(list, 'utf8')
