@@ -16,3 +16,19 @@ export {
 export type { ExecutionEvent, ExecutionResult, TaskAttempt } from './execution-result.js';
 export type { LambdaHandler } from './lambda-functions.js';
 export { taskStates, type TaskStateRef } from './task-states.js';
+export {
+  runDistributedMap,
+  type DistributedMapOptions,
+  type DistributedMapRun,
+  type ItemReader,
+  type ItemReaderRequest,
+  type MapRunItem,
+} from './distributed-map/distributed-map-run.js';
+export {
+  ResultWriter,
+  type ResultEntry,
+  type ResultFile,
+  type ResultSink,
+  type ResultStatus,
+} from './distributed-map/result-writer.js';
+export { resolveTemplate, type TemplateScope } from './distributed-map/payload-template.js';

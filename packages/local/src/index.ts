@@ -55,9 +55,5 @@ export {
   type BatchOptions,
   type BatchResult,
 } from './batch/batch-run.js';
-export {
-  runDistributedMap,
-  type MapItemResult,
-  type MapRunOptions,
-  type MapRunResult,
-} from './batch/distributed-map-run.js';
+export { s3ItemReader, type S3ObjectItem } from './batch/item-reader.js';
+export { s3ResultSink } from './batch/s3-result-sink.js';

@@ -1,4 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { runDistributedMap, type DistributedMapRun } from '@scones/executor';
 import { percentile } from '@scones/monitor';
 import { buildBatchDefinition } from '@scones/workflow';
 import { randomUUID } from 'node:crypto';
@@ -9,9 +10,11 @@ import {
   toClassificationResult,
   type ClassificationResult,
 } from '../classify/execution-outcome.js';
-import { BATCH_STATE_MACHINE_NAME, type LocalStack } from '../stack/local-stack.js';
+import type { LocalStack } from '../stack/local-stack.js';
 import { LOCAL_FUNCTION_NAMES } from '../stack/step-functions.js';
-import { runDistributedMap, type MapRunResult } from './distributed-map-run.js';
+import { localOutcome } from '../classify/local-outcome.js';
+import { s3ItemReader, type S3ObjectItem } from './item-reader.js';
+import { s3ResultSink } from './s3-result-sink.js';
 
 export interface BatchOptions {
   /**
@@ -43,10 +46,11 @@ export interface BatchItemResult extends Omit<ClassificationResult, 'status'> {
 }
 
 export interface BatchResult {
-  run: MapRunResult;
+  run: DistributedMapRun;
+  /** Every object's result, in listing order. */
   items: BatchItemResult[];
   summary: {
-    status: MapRunResult['status'];
+    status: DistributedMapRun['status'];
     images: number;
     outcomes: Record<BatchItemResult['status'], number>;
     labels: Record<string, number>;
@@ -68,34 +72,34 @@ export async function runBatch(stack: LocalStack, options: BatchOptions): Promis
     toleratedFailurePercentage: options.toleratedFailurePercentage,
     toleratedFailureCount: options.toleratedFailureCount,
   });
+  const items: BatchItemResult[] = [];
   const run = await runDistributedMap({
     definition,
-    stateMachineArn: stack.stateMachineArn.replace(
-      /:stateMachine:.*$/,
-      `:stateMachine:${BATCH_STATE_MACHINE_NAME}`,
-    ),
+    stateMachineArn: stack.batchStateMachineArn,
     input: { s3_bucket: bucket, s3_prefix: prefix },
-    s3: stack.s3,
-    lambdas: stack.lambdas,
-    retryDelayMs: stack.retryDelayMs,
-    onItemDone: options.onProgress && ((done, total) => options.onProgress?.(done, total)),
-  });
-  const items = run.items.map((item): BatchItemResult => {
-    const file = files.get(item.key) ?? `s3://${bucket}/${item.key}`;
-    const milliseconds =
-      item.startDate && item.stopDate ? item.stopDate.getTime() - item.startDate.getTime() : null;
-    if (!item.outcome)
-      return {
-        key: item.key,
-        file,
-        status: 'pending',
-        label: null,
-        confidence: null,
-        inferences: null,
-        error: null,
-        milliseconds,
-      };
-    return { key: item.key, ...toClassificationResult(file, item.outcome), milliseconds };
+    executor: { lambdas: stack.lambdas, retryDelayMs: stack.retryDelayMs },
+    readItems: s3ItemReader(stack.s3),
+    results: s3ResultSink(stack.s3),
+    onItemEnd(item, result, done, total) {
+      const key = (item.value as S3ObjectItem).Key;
+      const file = files.get(key) ?? `s3://${bucket}/${key}`;
+      const milliseconds =
+        item.startDate && item.stopDate ? item.stopDate.getTime() - item.startDate.getTime() : null;
+      // Only what the summary and the output need is kept: a few hundred bytes per object.
+      items[item.index] = result
+        ? { key, ...toClassificationResult(file, localOutcome(result)), milliseconds }
+        : {
+            key,
+            file,
+            status: 'pending',
+            label: null,
+            confidence: null,
+            inferences: null,
+            error: null,
+            milliseconds,
+          };
+      if (result) options.onProgress?.(done, total);
+    },
   });
   return { run, items, summary: summarize(run, items) };
 }
@@ -140,7 +144,7 @@ export function objectKeys(files: readonly string[]): string[] {
   return resolved.map((file) => path.relative(base, file).split(path.sep).join('/'));
 }
 
-function summarize(run: MapRunResult, items: BatchItemResult[]): BatchResult['summary'] {
+function summarize(run: DistributedMapRun, items: BatchItemResult[]): BatchResult['summary'] {
   const outcomes = { passed: 0, below_threshold: 0, failed: 0, pending: 0 };
   const labels: Record<string, number> = {};
   for (const item of items) {

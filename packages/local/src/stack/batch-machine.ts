@@ -1,7 +1,13 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { ExecutionEvent, ExecutionResult, LambdaHandler } from '@scones/executor';
+import {
+  runDistributedMap,
+  type ExecutionEvent,
+  type ExecutionResult,
+  type LambdaHandler,
+} from '@scones/executor';
 import type { StateMachineDefinition } from '@scones/workflow';
-import { runDistributedMap } from '../batch/distributed-map-run.js';
+import { s3ItemReader } from '../batch/item-reader.js';
+import { s3ResultSink } from '../batch/s3-result-sink.js';
 import type { StateMachineSpec } from '../executions/execution-store.js';
 
 export interface BatchMachineOptions {
@@ -16,10 +22,10 @@ export interface BatchMachineOptions {
 
 /**
  * The batch state machine as the Step Functions API serves it: StartExecution with
- * `{"s3_bucket": ..., "s3_prefix": ...}` runs its Distributed Map (with its AWS semantics, see
- * runDistributedMap) and ends with the Map's output, `{MapRunArn, ResultWriterDetails}`, and
- * the history a Distributed Map writes (MapStateEntered, MapRunStarted, MapRunSucceeded or
- * MapRunFailed, MapStateExited).
+ * `{"s3_bucket": ..., "s3_prefix": ...}` runs its Distributed Map over local S3 (with its AWS
+ * semantics: runDistributedMap of @scones/executor) and ends with the Map's output,
+ * `{MapRunArn, ResultWriterDetails}`, and the history a Distributed Map writes (MapStateEntered,
+ * MapRunStarted, MapRunSucceeded or MapRunFailed, MapStateExited).
  *
  * @example
  * const spec = batchMachine({ name: 'scones-batch-classification', arn, definition, s3, lambdas });
@@ -58,9 +64,9 @@ async function runBatchExecution(
     definition: options.definition,
     stateMachineArn: options.arn,
     input: { s3_bucket: source.s3_bucket, s3_prefix: source.s3_prefix },
-    s3: options.s3,
-    lambdas: options.lambdas,
-    retryDelayMs: options.retryDelayMs,
+    executor: { lambdas: options.lambdas, retryDelayMs: options.retryDelayMs },
+    readItems: s3ItemReader(options.s3),
+    results: s3ResultSink(options.s3),
     signal,
   });
   events.push({ type: 'MapRunStarted', timestamp: mapStarted, mapRunArn: run.mapRunArn });

@@ -88,6 +88,11 @@ it('runs 10,000 objects with every result exactly once, and exits 0 when only lo
     const keys = entries.map((entry) => (JSON.parse(entry.Input) as { s3_key: string }).s3_key);
     expect(keys).toHaveLength(OBJECTS);
     expect(new Set(keys).size).toBe(OBJECTS);
+    // Past S3's 5 MiB part size, so the SUCCEEDED file was streamed as a multipart upload.
+    const manifest = (await read(resultFiles.find((file) => file.endsWith('manifest.json'))!)) as {
+      ResultFiles: { SUCCEEDED: { Size: number }[] };
+    };
+    expect(manifest.ResultFiles.SUCCEEDED[0].Size).toBeGreaterThan(5 * 1024 * 1024);
   } finally {
     await stack.stop();
   }
