@@ -16,23 +16,6 @@ export type Operation = (store: ExecutionStore, request: Request) => Promise<obj
 const seconds = (date: Date | undefined) => (date ? date.getTime() / 1000 : undefined);
 const INCLUDED = { included: true };
 
-function described(execution: Execution) {
-  return {
-    executionArn: execution.executionArn,
-    stateMachineArn: execution.stateMachineArn,
-    name: execution.name,
-    status: execution.status,
-    startDate: seconds(execution.startDate),
-    stopDate: seconds(execution.stopDate),
-    input: execution.input,
-    inputDetails: INCLUDED,
-    output: execution.output,
-    outputDetails: execution.output === undefined ? undefined : INCLUDED,
-    error: execution.error,
-    cause: execution.cause,
-  };
-}
-
 function summary(execution: Execution) {
   return {
     executionArn: execution.executionArn,
@@ -41,6 +24,18 @@ function summary(execution: Execution) {
     status: execution.status,
     startDate: seconds(execution.startDate),
     stopDate: seconds(execution.stopDate),
+  };
+}
+
+function described(execution: Execution) {
+  return {
+    ...summary(execution),
+    input: execution.input,
+    inputDetails: INCLUDED,
+    output: execution.output,
+    outputDetails: execution.output === undefined ? undefined : INCLUDED,
+    error: execution.error,
+    cause: execution.cause,
   };
 }
 
