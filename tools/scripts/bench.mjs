@@ -64,7 +64,10 @@ ${sections.join('\n')}`;
 writeFileSync(file, report);
 console.log(sections.join('\n'));
 
-/** The report with each section (from its `## ` heading on) replaced or added, and a note why. */
+/**
+ * The report with each section (from its `## ` heading on) replaced or added, and a note in the
+ * header for each section rerun on its own (the latest one for each).
+ */
 function replaceSections(previous, fresh, note) {
   const headingOf = (section) => section.split('\n', 1)[0];
   const parts = previous.split(/\n(?=## )/);
@@ -74,6 +77,12 @@ function replaceSections(previous, fresh, note) {
     else parts[at] = section.trimEnd() + '\n';
   }
   const [header, ...rest] = parts;
-  const kept = header.replace(/\n_[^\n]*rerun on its own[^\n]*_\n?/g, '\n').trimEnd();
-  return [`${kept}\n\n_${note}_\n`, ...rest].join('\n');
+  const rerun = note.split(' rerun on its own')[0];
+  const kept = header
+    .split('\n')
+    .filter((line) => !line.startsWith(`- ${rerun} rerun on its own`))
+    .join('\n')
+    .trimEnd();
+  const afterList = kept.split('\n').at(-1).startsWith('- ');
+  return [`${kept}\n${afterList ? '' : '\n'}- ${note}\n`, ...rest].join('\n');
 }
