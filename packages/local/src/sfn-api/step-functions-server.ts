@@ -7,8 +7,9 @@ const TARGET_PREFIX = 'AWSStepFunctions.';
 
 /**
  * Serves a subset of the Step Functions API (the AWS JSON 1.0 protocol `@aws-sdk/client-sfn`
- * speaks) for the local state machine: StartExecution, StartSyncExecution, DescribeExecution,
- * ListExecutions, GetExecutionHistory, DescribeStateMachine, ListStateMachines.
+ * speaks, as do boto3 and the AWS CLI) for the store's state machines: StartExecution,
+ * StartSyncExecution, StopExecution, DescribeExecution, ListExecutions, GetExecutionHistory,
+ * DescribeStateMachine, ListStateMachines (see OPERATIONS).
  *
  * @example
  * const server = await StepFunctionsServer.start(store, { port: 8083 });
