@@ -192,8 +192,20 @@ export class ImageClassificationWorkflow extends Construct {
       actions: ['s3:GetObject'],
       resources: photoPatterns.map((pattern) => this.bucket.arnForObjects(pattern)),
     });
-    serialize.role.addToPolicy(readPhotos);
-    classify.role.addToPolicy(readPhotos);
+    // Without s3:ListBucket, S3 answers GetObject on a missing key with 403 AccessDenied rather
+    // than 404 NoSuchKey (API_GetObject, "Permissions"), and a missing photo would read as a
+    // permissions problem. Listing is limited to the photo prefixes when they are set.
+    const listPhotos = new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [this.bucket.bucketArn],
+      ...(props.photoPrefixes
+        ? { conditions: { StringLike: { 's3:prefix': photoPatterns } } }
+        : {}),
+    });
+    for (const role of [serialize.role, classify.role]) {
+      role.addToPolicy(readPhotos);
+      role.addToPolicy(listPhotos);
+    }
     classify.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['sagemaker:InvokeEndpoint'],

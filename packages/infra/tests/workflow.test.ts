@@ -67,12 +67,13 @@ describe('the step Lambdas', () => {
 });
 
 describe('IAM', () => {
-  it('lets serialize only write its logs, trace, and s3:GetObject in the bucket', () => {
+  it('lets serialize only write its logs, trace, and read and list the bucket', () => {
     const statements = roleStatements(template, 'WorkflowSerializeRole');
     expect(statements.flatMap(actionsOf).sort()).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       's3:GetObject',
+      's3:ListBucket',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
     ]);
@@ -91,6 +92,7 @@ describe('IAM', () => {
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       's3:GetObject',
+      's3:ListBucket',
       'sagemaker:InvokeEndpoint',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
@@ -105,6 +107,36 @@ describe('IAM', () => {
           ':sagemaker:eu-west-1:123456789012:endpoint/scones-classifier',
         ],
       ],
+    });
+  });
+
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html ("Permissions"): without
+  // s3:ListBucket a missing key answers 403 AccessDenied, so a missing photo would not be
+  // ImageNotFoundError.
+  it('lets serialize and classify list the bucket, so S3 answers a missing photo 404', () => {
+    for (const role of ['WorkflowSerializeRole', 'WorkflowClassifyRole']) {
+      const list = roleStatements(template, role).find((s) =>
+        actionsOf(s).includes('s3:ListBucket'),
+      );
+      expect(list?.['Resource']).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowPhotosBucket/), 'Arn'],
+      });
+      expect(list?.['Condition']).toBeUndefined();
+    }
+  });
+
+  it('limits that listing to photoPrefixes when they are set (an s3:prefix condition)', () => {
+    const { template: prefixed } = workflowApp({
+      workflow: {
+        endpoint: { model: { modelDataUrl: 's3://models/scones/model.tar.gz' } },
+        photoPrefixes: ['incoming/', 'test/'],
+      },
+    });
+    const list = roleStatements(prefixed(), 'WorkflowSerializeRole').find((s) =>
+      actionsOf(s).includes('s3:ListBucket'),
+    );
+    expect(list?.['Condition']).toEqual({
+      StringLike: { 's3:prefix': ['incoming/*', 'test/*'] },
     });
   });
 
