@@ -10,6 +10,7 @@
 export const ERROR_NAMES = [
   'InvalidEventError',
   'InvalidConfigurationError',
+  'InvalidCredentialsError',
   'ImageNotFoundError',
   'ImageAccessDeniedError',
   'UnsupportedImageError',
@@ -54,6 +55,15 @@ export class InvalidEventError extends SconesError {
 /** A Lambda's environment is missing a setting or holds one that does not parse. */
 export class InvalidConfigurationError extends SconesError {
   override readonly name = 'InvalidConfigurationError';
+}
+
+/**
+ * AWS refused the function's credentials (an unknown access key, a bad signature, an expired
+ * session token): the function is misconfigured, whatever the photo. Not retried; the workflow
+ * ends it in "Step failed", not "Image rejected".
+ */
+export class InvalidCredentialsError extends SconesError {
+  override readonly name = 'InvalidCredentialsError';
 }
 
 /** The S3 object (or its bucket) does not exist. */

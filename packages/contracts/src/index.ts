@@ -16,5 +16,6 @@ export * from './first-event.js';
 export * from './file-format.js';
 export * from './image-format.js';
 export * from './image-check.js';
+export * from './aws-credentials.js';
 export * from './object-reader.js';
 export * from './config.js';

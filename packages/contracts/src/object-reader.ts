@@ -1,3 +1,4 @@
+import { credentialsRefused } from './aws-credentials.js';
 import {
   ImageAccessDeniedError,
   ImageNotFoundError,
@@ -131,6 +132,8 @@ export function isTransientStorageError(error: unknown): boolean {
  */
 export function toObjectReadError(error: unknown, location: ObjectLocation): unknown {
   if (error instanceof SconesError || !isErrorLike(error)) return error;
+  const refused = credentialsRefused(error, 'S3');
+  if (refused) return refused;
   const status = httpStatusOf(error);
   const uri = formatS3Uri(location);
   if (NOT_FOUND.has(error.name) || status === 404) {

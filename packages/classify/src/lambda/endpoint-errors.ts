@@ -1,4 +1,5 @@
 import {
+  credentialsRefused,
   EndpointModelError,
   EndpointThrottledError,
   EndpointUnavailableError,
@@ -21,13 +22,16 @@ const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_A
 
 /**
  * Maps an error from `InvokeEndpoint` (by its name and HTTP status; the SDK has already retried
- * what it retries itself) to the named endpoint errors.
+ * what it retries itself) to the named endpoint errors, or to InvalidCredentialsError when
+ * SageMaker refused the function's credentials.
  *
  * @example
  * try { await runtime.send(command) } catch (e) { throw toEndpointError(e, 'scones-classifier') }
  */
 export function toEndpointError(error: unknown, endpointName: string): Error {
   if (error instanceof SconesError) return error;
+  const refused = credentialsRefused(error, 'SageMaker');
+  if (refused) return refused;
   const { name, message, status, code } = describe(error);
   const detail = `endpoint "${endpointName}" answered ${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;
   if (THROTTLED.has(name) || status === 429) {

@@ -1,4 +1,5 @@
 import {
+  InvalidCredentialsError,
   EndpointModelError,
   EndpointThrottledError,
   EndpointUnavailableError,
@@ -28,6 +29,20 @@ describe('toEndpointError', () => {
     expect(mapped).toBeInstanceOf(expected);
     expect(mapped.message).toContain('endpoint "scones-classifier" answered');
   });
+
+  // https://docs.aws.amazon.com/sagemaker/latest/APIReference/CommonErrors.html
+  it.each([
+    ['UnrecognizedClientException', 403],
+    ['InvalidSignatureException', 400],
+    ['ExpiredTokenException', 403],
+  ])(
+    'maps %s to InvalidCredentialsError: the function is misconfigured, not the endpoint',
+    (name, status) => {
+      const mapped = toEndpointError(serviceError(name, status), 'scones-classifier');
+      expect(mapped).toBeInstanceOf(InvalidCredentialsError);
+      expect(mapped.message).toMatch(/^SageMaker refused this function's credentials/);
+    },
+  );
 
   it('maps a refused connection to EndpointUnavailableError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {

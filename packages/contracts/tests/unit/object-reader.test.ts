@@ -1,5 +1,6 @@
 import {
   ImageAccessDeniedError,
+  InvalidCredentialsError,
   ImageNotFoundError,
   ImageTooLargeError,
   StorageUnavailableError,
@@ -29,6 +30,21 @@ describe('toObjectReadError', () => {
     const error = toObjectReadError(s3Error('AccessDenied', 403), location);
     expect(error).toBeInstanceOf(ImageAccessDeniedError);
     expect((error as Error).message).toContain('s3:GetObject');
+  });
+
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html: these refuse the
+  // caller's credentials, not its access to the photo.
+  it.each([
+    ['InvalidAccessKeyId', 403],
+    ['SignatureDoesNotMatch', 403],
+    ['ExpiredToken', 400],
+  ])('maps %s to InvalidCredentialsError, a configuration error, not retried', (name, status) => {
+    const error = toObjectReadError(s3Error(name, status), location);
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect(error).toMatchObject({ retryable: false });
+    expect((error as Error).message).toMatch(
+      /^S3 refused this function's credentials .* not the photo/,
+    );
   });
 
   it.each([

@@ -33,6 +33,18 @@ it('two handlers in one process each read the server their own environment names
 });
 
 describe('serialize handler against s3rver', () => {
+  it('names refused credentials InvalidCredentialsError, not an image problem', async () => {
+    // s3rver knows one access key and answers InvalidAccessKeyId for any other, as S3 does.
+    const misconfigured = serializeHandlerFromEnvironment({
+      ...s3.env,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    });
+    await s3.put(BUCKET, 'test/any.png', await makePng());
+    await expect(
+      misconfigured({ s3_bucket: BUCKET, s3_key: 'test/any.png' }),
+    ).rejects.toMatchObject({ name: 'InvalidCredentialsError', retryable: false });
+  });
+
   it('reads and inlines an uploaded PNG', async () => {
     const png = await makePng();
     await s3.put(BUCKET, 'test/bicycle.png', png);

@@ -1,6 +1,7 @@
 // The generated single-image definition, executed by a real ASL interpreter, with the real step
 // adapters in process against s3rver and a SageMaker runtime server.
 import { LocalExecutor, type ExecutionResult } from '@scones/executor';
+import { serializeHandlerFromEnvironment } from '@scones/serialize/lambda';
 import {
   IMAGE_CLASSIFICATION_STATES as S,
   buildImageClassificationDefinition,
@@ -139,6 +140,30 @@ describe('the single-image workflow, executed', () => {
         },
       },
     ]);
+  });
+
+  it('ends refused credentials in Step failed as InvalidCredentialsError, not as a bad image', async () => {
+    // S3 (and s3rver) answer an unknown access key with InvalidAccessKeyId.
+    const misconfigured = new LocalExecutor(
+      buildImageClassificationDefinition({ functions: FUNCTION_NAMES }),
+      {
+        lambdas: {
+          ...steps.lambdas,
+          'scones-serialize': serializeHandlerFromEnvironment({
+            ...steps.s3.env,
+            AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+          }),
+        },
+        retryDelayMs: 0,
+      },
+    );
+    const result = await misconfigured.execute(input('test/bicycle.png'));
+    expect(expectFailure(result, 'InvalidCredentialsError').errorMessage).toMatch(
+      /^S3 refused this function's credentials \(InvalidAccessKeyId/,
+    );
+    expect(
+      result.events.some((e) => e.type === 'StateEntered' && e.state?.name === S.stepFailed),
+    ).toBe(true);
   });
 
   it('fails a missing key with ImageNotFoundError in the Image rejected state', async () => {

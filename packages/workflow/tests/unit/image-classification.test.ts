@@ -163,8 +163,11 @@ describe('buildImageClassificationDefinition', () => {
         (task(definition, name).Catch ?? []).flatMap((c) => c.ErrorEquals),
       ),
     );
-    for (const name of ERROR_NAMES.filter((n) => n !== 'InvalidConfigurationError'))
+    // The function's own configuration (settings, credentials) is no named catch: "Step failed".
+    const configuration = ['InvalidConfigurationError', 'InvalidCredentialsError'];
+    for (const name of ERROR_NAMES.filter((n) => !configuration.includes(n)))
       expect(caught).toContain(name);
+    for (const name of configuration) expect(caught).not.toContain(name);
     for (const name of [S.serialize, S.classify, S.threshold]) {
       const catches = task(definition, name).Catch ?? [];
       expect(catches.at(-1)).toEqual({
