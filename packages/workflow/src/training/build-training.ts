@@ -85,28 +85,26 @@ export function buildTrainingDefinition(options: TrainingOptions): StateMachineD
           },
           StoppingCondition: { MaxRuntimeInSeconds: options.maxTrainingSeconds ?? 3600 },
         },
-        ResultSelector: {
-          'jobName.$': '$.TrainingJobName',
-          'modelArtifact.$': '$.ModelArtifacts.S3ModelArtifacts',
-          'metrics.$': '$.FinalMetricDataList',
-        },
+        // The whole DescribeTrainingJob answer, kept as it is: it may lack FinalMetricDataList,
+        // and a ResultSelector path to a missing field fails the run with States.Runtime.
         ResultPath: '$.training',
         Next: S.gate,
       },
       [S.gate]: {
         Type: 'Choice',
-        Comment: 'Passes when some final metric is validation:accuracy at or above the minimum.',
+        Comment:
+          'Passes when some final metric is validation:accuracy at or above the minimum; without metrics, it does not.',
         Choices: [
           {
             Or: Array.from({ length: MAX_METRICS }, (_, i) => ({
               And: [
-                { Variable: `$.training.metrics[${i}]`, IsPresent: true },
+                { Variable: `$.training.FinalMetricDataList[${i}]`, IsPresent: true },
                 {
-                  Variable: `$.training.metrics[${i}].MetricName`,
+                  Variable: `$.training.FinalMetricDataList[${i}].MetricName`,
                   StringEquals: 'validation:accuracy',
                 },
                 {
-                  Variable: `$.training.metrics[${i}].Value`,
+                  Variable: `$.training.FinalMetricDataList[${i}].Value`,
                   NumericGreaterThanEquals: options.minAccuracy ?? 0.8,
                 },
               ],
@@ -119,16 +117,16 @@ export function buildTrainingDefinition(options: TrainingOptions): StateMachineD
       [S.tooInaccurate]: {
         Type: 'Fail',
         Error: MODEL_ACCURACY_TOO_LOW,
-        Cause: `The trained model's validation accuracy is below ${options.minAccuracy ?? 0.8}: the serving endpoint was left as it was.`,
+        Cause: `The trained model's validation accuracy is below ${options.minAccuracy ?? 0.8}, or the training job reported none: the serving endpoint was left as it was.`,
       },
       [S.createModel]: sagemaker(
         'createModel',
         {
-          'ModelName.$': '$.training.jobName',
+          'ModelName.$': '$.training.TrainingJobName',
           ExecutionRoleArn: options.sageMakerRoleArn,
           PrimaryContainer: {
             Image: options.algorithmImage,
-            'ModelDataUrl.$': '$.training.modelArtifact',
+            'ModelDataUrl.$': '$.training.ModelArtifacts.S3ModelArtifacts',
           },
         },
         { Next: S.createConfig },
@@ -136,11 +134,11 @@ export function buildTrainingDefinition(options: TrainingOptions): StateMachineD
       [S.createConfig]: sagemaker(
         'createEndpointConfig',
         {
-          'EndpointConfigName.$': '$.training.jobName',
+          'EndpointConfigName.$': '$.training.TrainingJobName',
           ProductionVariants: [
             {
               VariantName: 'AllTraffic',
-              'ModelName.$': '$.training.jobName',
+              'ModelName.$': '$.training.TrainingJobName',
               InitialInstanceCount: options.endpointInstanceCount ?? 1,
               InstanceType: options.endpointInstanceType ?? 'ml.m5.large',
             },
@@ -175,12 +173,18 @@ export function buildTrainingDefinition(options: TrainingOptions): StateMachineD
       },
       [S.createEndpoint]: sagemaker(
         'createEndpoint',
-        { EndpointName: options.endpointName, 'EndpointConfigName.$': '$.training.jobName' },
+        {
+          EndpointName: options.endpointName,
+          'EndpointConfigName.$': '$.training.TrainingJobName',
+        },
         { End: true },
       ),
       [S.updateEndpoint]: sagemaker(
         'updateEndpoint',
-        { EndpointName: options.endpointName, 'EndpointConfigName.$': '$.training.jobName' },
+        {
+          EndpointName: options.endpointName,
+          'EndpointConfigName.$': '$.training.TrainingJobName',
+        },
         { End: true },
       ),
     },

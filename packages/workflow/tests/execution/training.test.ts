@@ -18,7 +18,7 @@ const options: TrainingOptions = {
   dataCapture: { destination: 's3://scones-images/data_capture' },
 };
 
-function sagemaker(accuracy: number | undefined, endpointExists: boolean) {
+function sagemaker(accuracy: number | undefined | 'absent', endpointExists: boolean) {
   const calls: [string, Record<string, unknown>][] = [];
   const record =
     (action: string, result: unknown = {}): ServiceIntegration =>
@@ -36,13 +36,19 @@ function sagemaker(accuracy: number | undefined, endpointExists: boolean) {
         ModelArtifacts: {
           S3ModelArtifacts: `s3://scones-images/models/${job}/output/model.tar.gz`,
         },
-        FinalMetricDataList:
-          accuracy === undefined
-            ? []
-            : [
-                { MetricName: 'train:accuracy', Value: 0.99 },
-                { MetricName: 'validation:accuracy', Value: accuracy },
-              ],
+        // DescribeTrainingJob may leave FinalMetricDataList out altogether
+        // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html).
+        ...(accuracy === 'absent'
+          ? {}
+          : {
+              FinalMetricDataList:
+                accuracy === undefined
+                  ? []
+                  : [
+                      { MetricName: 'train:accuracy', Value: 0.99 },
+                      { MetricName: 'validation:accuracy', Value: accuracy },
+                    ],
+            }),
       };
     },
     'arn:aws:states:::sagemaker:createModel': record('createModel'),
@@ -61,7 +67,7 @@ function sagemaker(accuracy: number | undefined, endpointExists: boolean) {
   return { calls, services };
 }
 
-async function train(accuracy: number | undefined, endpointExists: boolean) {
+async function train(accuracy: number | undefined | 'absent', endpointExists: boolean) {
   const { calls, services } = sagemaker(accuracy, endpointExists);
   const executor = new LocalExecutor(buildTrainingDefinition(options), { lambdas: {}, services });
   const result = await executor.execute(
@@ -151,6 +157,7 @@ describe('buildTrainingDefinition', () => {
   it.each([
     ['below the minimum', 0.79],
     ['without a validation accuracy', undefined],
+    ['when the job reports no FinalMetricDataList at all', 'absent' as const],
   ])(
     'fails with ModelAccuracyTooLowError %s and leaves the endpoint untouched',
     async (_case, accuracy) => {
