@@ -110,10 +110,14 @@ export class TrainingPipeline extends Construct {
     });
     role.addToPolicy(
       new iam.PolicyStatement({
+        // As Step Functions documents the .sync integration's policy, tags included
+        // (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html).
         actions: [
           'sagemaker:CreateTrainingJob',
           'sagemaker:DescribeTrainingJob',
           'sagemaker:StopTrainingJob',
+          'sagemaker:AddTags',
+          'sagemaker:ListTags',
         ],
         resources: [arn('sagemaker', 'training-job', 'scones-*')],
       }),

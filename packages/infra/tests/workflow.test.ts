@@ -533,4 +533,15 @@ describe('the training state machine', () => {
     });
     expect(JSON.stringify(pass['Resource'])).toMatch(/WorkflowTrainingSageMakerRole/);
   });
+
+  // https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html: the policy for
+  // createTrainingJob.sync includes sagemaker:AddTags and sagemaker:ListTags on the job.
+  it('may tag and list the tags of its training jobs, as the .sync integration needs', () => {
+    const statements = roleStatements(template, 'WorkflowTrainingStateMachineRole');
+    const job = statements.find((s) => actionsOf(s).includes('sagemaker:CreateTrainingJob'))!;
+    expect(actionsOf(job)).toEqual(
+      expect.arrayContaining(['sagemaker:AddTags', 'sagemaker:ListTags']),
+    );
+    expect(JSON.stringify(job['Resource'])).toContain(':training-job/scones-*');
+  });
 });
