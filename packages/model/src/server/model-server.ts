@@ -30,15 +30,22 @@ export interface ModelServerOptions {
 /** The media types SageMaker's built-in image-classification algorithm accepts. */
 export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg', 'application/x-image'];
 export const DEFAULT_ENDPOINT_NAME = 'scones-classifier';
+/** The media types it answers in (Accept), as the built-in algorithm does: JSON. */
+const ACCEPTED_TYPES = ['application/json', 'application/*', '*/*'];
+/** The one production variant, as the runtime API names it in its answer. */
+export const PRODUCTION_VARIANT = 'AllTraffic';
 const SAGEMAKER_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 const RUNTIME_ROUTE = /^\/endpoints\/([^/?]+)\/invocations(?:\?.*)?$/;
 
 /**
  * An HTTP server that answers like a SageMaker endpoint, on both contracts: the runtime API
  * (`POST /endpoints/{name}/invocations`, what the AWS SDK calls) and the container contract
- * (`GET /ping`, `POST /invocations`). Errors carry `x-amzn-ErrorType`, so the SDK raises
- * `ModelError` for an image it cannot decode and `ValidationError` for an unknown endpoint, an
- * unsupported content type or a body over 6 MB.
+ * (`GET /ping`, `POST /invocations`). It answers in JSON, names the production variant that
+ * answered (`X-Amzn-Invoked-Production-Variant`), and carries `x-amzn-ErrorType` on errors, so
+ * the SDK raises `ModelError` for an image it cannot decode or an Accept type other than JSON
+ * (the container's 406), and `ValidationError` for an unknown endpoint, an unsupported content
+ * type or a body over 6 MB
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html).
  *
  * @example
  * const server = await ModelServer.start({ model: await ImageClassifier.load(), port: 8080 });
@@ -115,6 +122,8 @@ export class ModelServer {
         );
         return;
       }
+      // The runtime API names the variant that answered (X-Amzn-Invoked-Production-Variant).
+      if (runtimeRoute) response.setHeader('x-amzn-invoked-production-variant', PRODUCTION_VARIANT);
       await this.invoke(request, response);
       return;
     }
@@ -131,6 +140,19 @@ export class ModelServer {
         400,
         'ValidationError',
         `Content type "${contentType || '(none)'}" is not supported; send ${IMAGE_CONTENT_TYPES.join(', ')}.`,
+      );
+      return;
+    }
+    const accept = acceptedType(request.headers['accept']);
+    if (!accept) {
+      request.resume();
+      const asked = request.headers['accept'] ?? '';
+      sendError(
+        response,
+        400,
+        'ModelError',
+        `Received client error (406) from primary with message "Accept type ${asked} is not supported: application/json".`,
+        { OriginalStatusCode: 406, OriginalMessage: `Accept type ${asked} is not supported` },
       );
       return;
     }
@@ -180,6 +202,13 @@ export class ModelServer {
       time: new Date(),
     });
   }
+}
+
+/** The type to answer in for an Accept header (none, or one that allows JSON), or undefined. */
+function acceptedType(accept: string | undefined): string | undefined {
+  if (!accept || !accept.trim()) return 'application/json';
+  const types = accept.split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  return types.some((type) => ACCEPTED_TYPES.includes(type)) ? 'application/json' : undefined;
 }
 
 function sendInjectedFault(response: ServerResponse, fault: Exclude<EndpointFault, 'slow'>): void {

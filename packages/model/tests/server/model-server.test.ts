@@ -47,13 +47,18 @@ afterAll(async () => {
   await classifier.close();
 });
 
-function invoke(body: Uint8Array, contentType: string, endpointName = 'scones-classifier') {
+function invoke(
+  body: Uint8Array,
+  contentType: string,
+  endpointName = 'scones-classifier',
+  accept: string | undefined = 'application/json',
+) {
   return client.send(
     new InvokeEndpointCommand({
       EndpointName: endpointName,
       Body: body,
       ContentType: contentType,
-      Accept: 'application/json',
+      Accept: accept,
     }),
   );
 }
@@ -86,6 +91,30 @@ describe('the model server, through @aws-sdk/client-sagemaker-runtime', () => {
   ])('answers %s with ModelError, and keeps serving', async (_case, image) => {
     await expect(invoke(await image(), 'image/png')).rejects.toMatchObject({ name: 'ModelError' });
     expect(probabilitiesOf((await invoke(await makePng(), 'image/png')).Body!)).toHaveLength(2);
+  });
+
+  // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html:
+  // the answer names the production variant that served it.
+  it('names the production variant that answered, as InvokeEndpoint does', async () => {
+    const response = await invoke(await makePng(), 'image/png');
+    expect(response.InvokedProductionVariant).toBe('AllTraffic');
+  });
+
+  it.each([undefined, '*/*', 'application/json; charset=utf-8'])(
+    'answers JSON for Accept %s',
+    async (accept) => {
+      const response = await invoke(await makePng(), 'image/png', undefined, accept);
+      expect(response.ContentType).toBe('application/json');
+    },
+  );
+
+  it('refuses an Accept type other than JSON as the container does: ModelError from its 406', async () => {
+    await expect(invoke(await makePng(), 'image/png', undefined, 'text/csv')).rejects.toMatchObject(
+      {
+        name: 'ModelError',
+        OriginalStatusCode: 406,
+      },
+    );
   });
 
   it('answers an image it cannot decode with ModelError', async () => {
