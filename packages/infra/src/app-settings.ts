@@ -9,45 +9,107 @@ export interface AppSettings {
   workflow: Omit<ImageClassificationWorkflowProps, 'bucket'>;
 }
 
+/**
+ * A context value the app cannot deploy: the message names the key, what it got and what it
+ * takes, in one line (`cdk synth` prints it without a stack trace).
+ */
+export class AppSettingsError extends Error {
+  override readonly name = 'AppSettingsError';
+}
+
 type Context = (key: string) => unknown;
+
+const RETENTION_DAYS = Object.values(logs.RetentionDays).filter(
+  (days): days is number => typeof days === 'number',
+);
 
 function text(context: Context, key: string): string | undefined {
   const value = context(key);
   return value === undefined || value === null || value === '' ? undefined : String(value);
 }
 
-function number(context: Context, key: string): number | undefined {
+function refuse(key: string, value: unknown, allowed: string): never {
+  throw new AppSettingsError(`Context value ${key}=${String(value)} is not allowed: ${allowed}.`);
+}
+
+function matching(context: Context, key: string, pattern: RegExp, allowed: string) {
+  const value = text(context, key);
+  if (value !== undefined && !pattern.test(value)) refuse(key, value, allowed);
+  return value;
+}
+
+function number(context: Context, key: string, min: number, max: number, whole: boolean) {
   const value = text(context, key);
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed))
-    throw new Error(`Context value ${key} must be a number; got "${value}".`);
+  const allowed = `${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+  if (!Number.isFinite(parsed) || parsed < min || parsed > max) refuse(key, value, allowed);
+  if (whole && !Number.isInteger(parsed)) refuse(key, value, allowed);
   return parsed;
 }
 
 /**
- * Reads the app's settings. With `modelDataUrl` the stack creates the endpoint from that model;
- * without it, it uses the existing endpoint `endpointName` (default `scones-classifier`).
+ * Reads the app's settings, each checked at synth against what the service will accept, so that
+ * a bad value fails `cdk synth` in one line rather than every cold start or the deploy. With
+ * `modelDataUrl` the stack creates the endpoint from that model; without it, it uses the
+ * existing endpoint `endpointName` (default `scones-classifier`).
  *
+ * @throws AppSettingsError naming the key and the values it takes.
  * @example
  * readAppSettings((key) => app.node.tryGetContext(key));
  */
 export function readAppSettings(context: Context): AppSettings {
-  const endpointName = text(context, 'endpointName') ?? 'scones-classifier';
-  const modelDataUrl = text(context, 'modelDataUrl');
+  const endpointName =
+    matching(
+      context,
+      'endpointName',
+      // CreateEndpoint's EndpointName.
+      /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/,
+      'letters, digits and hyphens, up to 63, starting and ending with a letter or digit',
+    ) ?? 'scones-classifier';
+  const modelDataUrl = matching(
+    context,
+    'modelDataUrl',
+    /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+/,
+    'an s3://bucket/key URI of a model.tar.gz',
+  );
   const lowConfidence = text(context, 'lowConfidence') ?? 'fail';
-  if (lowConfidence !== 'fail' && lowConfidence !== 'review') {
-    throw new Error(`Context value lowConfidence must be fail or review; got "${lowConfidence}".`);
-  }
-  const retentionDays = number(context, 'logRetentionDays');
-  if (retentionDays !== undefined && !Object.values(logs.RetentionDays).includes(retentionDays)) {
-    throw new Error(
-      `Context value logRetentionDays must be one CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ...); got ${retentionDays}.`,
+  if (lowConfidence !== 'fail' && lowConfidence !== 'review')
+    refuse('lowConfidence', lowConfidence, 'fail or review');
+  const retentionDays = number(context, 'logRetentionDays', 1, 3653, true);
+  if (retentionDays !== undefined && !RETENTION_DAYS.includes(retentionDays))
+    refuse(
+      'logRetentionDays',
+      retentionDays,
+      `one CloudWatch Logs accepts: ${RETENTION_DAYS.join(', ')}`,
     );
-  }
+  const initialInstanceCount = number(context, 'initialInstanceCount', 1, 100, true);
+  const maxInstanceCount = number(context, 'maxInstanceCount', 1, 100, true);
+  if (
+    initialInstanceCount !== undefined &&
+    maxInstanceCount !== undefined &&
+    maxInstanceCount < initialInstanceCount
+  )
+    refuse(
+      'maxInstanceCount',
+      maxInstanceCount,
+      `at least initialInstanceCount (${initialInstanceCount})`,
+    );
   return {
-    stackName: text(context, 'stackName') ?? 'SconesWorkflow',
-    bucketName: text(context, 'bucketName'),
+    stackName:
+      matching(
+        context,
+        'stackName',
+        // CloudFormation's stack names.
+        /^[A-Za-z][A-Za-z0-9-]{0,127}$/,
+        'a letter, then letters, digits and hyphens, up to 128',
+      ) ?? 'SconesWorkflow',
+    bucketName: matching(
+      context,
+      'bucketName',
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens',
+    ),
     workflow: {
       endpoint: modelDataUrl
         ? {
@@ -55,13 +117,19 @@ export function readAppSettings(context: Context): AppSettings {
             model: {
               modelDataUrl,
               image: text(context, 'modelImage'),
-              instanceType: text(context, 'instanceType'),
-              initialInstanceCount: number(context, 'initialInstanceCount'),
-              maxInstanceCount: number(context, 'maxInstanceCount'),
+              instanceType: matching(
+                context,
+                'instanceType',
+                /^ml\.[a-z0-9]+\.[a-z0-9]+$/,
+                'a SageMaker instance type such as ml.m5.large',
+              ),
+              initialInstanceCount,
+              maxInstanceCount,
             },
           }
         : { existingEndpointName: endpointName },
-      threshold: number(context, 'threshold'),
+      // The threshold function refuses anything else at every cold start.
+      threshold: number(context, 'threshold', 0, 1, false),
       lowConfidence: { mode: lowConfidence },
       logRetention: retentionDays as logs.RetentionDays | undefined,
     },

@@ -3,11 +3,19 @@
 // unacknowledged finding fails the synth.
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readAppSettings } from './app-settings.js';
+import { AppSettingsError, readAppSettings, type AppSettings } from './app-settings.js';
 import { SconesWorkflowStack } from './scones-workflow-stack.js';
 
 const app = new App();
-const settings = readAppSettings((key) => app.node.tryGetContext(key));
+let settings: AppSettings;
+try {
+  settings = readAppSettings((key) => app.node.tryGetContext(key));
+} catch (error) {
+  if (!(error instanceof AppSettingsError)) throw error;
+  // One line for a value the person can fix, not a stack trace.
+  console.error(error.message);
+  process.exit(1);
+}
 new SconesWorkflowStack(app, settings.stackName, {
   env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
   description: 'Scones Unlimited image-classification workflow',

@@ -30,7 +30,7 @@ export {
 } from './workflow-alarms.js';
 export { WorkflowBucket, type WorkflowBucketProps } from './workflow-bucket.js';
 export { SconesWorkflowStack, type SconesWorkflowStackProps } from './scones-workflow-stack.js';
-export { readAppSettings, type AppSettings } from './app-settings.js';
+export { AppSettingsError, readAppSettings, type AppSettings } from './app-settings.js';
 export {
   TRAINING_PLACEHOLDERS,
   TrainingPipeline,
