@@ -63,6 +63,12 @@ export interface ImageClassificationWorkflowProps {
   inlineImageMaxBytes?: number;
   /** The batch state machine (a Distributed Map over an S3 prefix); `false` leaves it out. */
   batch?: BatchProps | false;
+  /**
+   * The single-image definition also as an EXPRESS machine, for services that want one photo
+   * classified now with StartSyncExecution (which runs EXPRESS machines only).
+   * @default true
+   */
+  express?: boolean;
   /** The gated training state machine and its SageMaker role; `false` leaves them out. */
   training?: TrainingProps | false;
 }
@@ -108,6 +114,8 @@ export class ImageClassificationWorkflow extends Construct {
   readonly bucket: s3.IBucket;
   readonly endpointName: string;
   readonly stateMachine: sfn.StateMachine;
+  /** The same definition, EXPRESS: StartSyncExecution answers with the result. */
+  readonly expressStateMachine?: sfn.StateMachine;
   readonly batchStateMachine?: sfn.StateMachine;
   readonly training?: TrainingPipeline;
   readonly functions: Record<'serialize' | 'classify' | 'threshold', lambda.Function>;
@@ -239,21 +247,29 @@ export class ImageClassificationWorkflow extends Construct {
       'Runs the Scones image-classification state machine',
       reviewTarget,
     );
-    const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
-      retention: logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const definition = sfn.DefinitionBody.fromString(
+      definitionToJson(buildImageClassificationDefinition(definitionOptions)),
+    );
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'Scones image classification',
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromString(
-        definitionToJson(buildImageClassificationDefinition(definitionOptions)),
-      ),
+      definitionBody: definition,
       definitionSubstitutions: this.substitutions(reviewTarget),
       role,
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      logs: this.machineLogs('StateMachineLogs', logRetention),
       tracingEnabled: true,
     });
+    if (props.express !== false) {
+      this.expressStateMachine = new sfn.StateMachine(this, 'ExpressStateMachine', {
+        comment: 'Scones image classification, synchronous (StartSyncExecution)',
+        stateMachineType: sfn.StateMachineType.EXPRESS,
+        definitionBody: definition,
+        definitionSubstitutions: this.substitutions(reviewTarget),
+        role,
+        logs: this.machineLogs('ExpressStateMachineLogs', logRetention),
+        tracingEnabled: true,
+      });
+    }
 
     if (props.batch !== false) {
       this.batchStateMachine = this.batchMachine(
@@ -279,6 +295,15 @@ export class ImageClassificationWorkflow extends Construct {
       thresholdLogGroup: threshold.logGroup,
       lowConfidencePercent: props.lowConfidenceAlarmPercent ?? 20,
     });
+  }
+
+  /** A state machine's logs: every event with its data, in a log group of its own. */
+  private machineLogs(id: string, retention: logs.RetentionDays): sfn.LogOptions {
+    return {
+      destination: new logs.LogGroup(this, id, { retention, removalPolicy: RemovalPolicy.DESTROY }),
+      level: sfn.LogLevel.ALL,
+      includeExecutionData: true,
+    };
   }
 
   /**
@@ -357,14 +382,7 @@ export class ImageClassificationWorkflow extends Construct {
         ResultsBucket: this.bucket.bucketName,
       },
       role,
-      logs: {
-        destination: new logs.LogGroup(this, 'BatchLogs', {
-          retention: logRetention,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-        level: sfn.LogLevel.ALL,
-        includeExecutionData: true,
-      },
+      logs: this.machineLogs('BatchLogs', logRetention),
       tracingEnabled: true,
     });
     acknowledge(

@@ -28,6 +28,11 @@ export class SconesWorkflowStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'BucketName', { value: this.workflow.bucket.bucketName });
     new CfnOutput(this, 'EndpointName', { value: this.workflow.endpointName });
+    if (this.workflow.expressStateMachine) {
+      new CfnOutput(this, 'ExpressStateMachineArn', {
+        value: this.workflow.expressStateMachine.stateMachineArn,
+      });
+    }
     if (this.workflow.batchStateMachine) {
       new CfnOutput(this, 'BatchStateMachineArn', {
         value: this.workflow.batchStateMachine.stateMachineArn,

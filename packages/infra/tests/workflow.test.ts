@@ -205,7 +205,7 @@ describe('IAM', () => {
 describe('the state machine', () => {
   it('embeds the definition @scones/workflow builds for the same options, ARNs substituted', () => {
     const machine = Object.values(resources(template, 'AWS::StepFunctions::StateMachine')).find(
-      (m) => !m.Properties['StateMachineName'],
+      (m) => !m.Properties['StateMachineName'] && m.Properties['StateMachineType'] === 'STANDARD',
     )!;
     expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
       buildImageClassificationDefinition(workflowDefinitionOptions('fail')),
@@ -233,6 +233,43 @@ describe('the state machine', () => {
       },
       TracingConfiguration: { Enabled: true },
     });
+  });
+
+  // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html:
+  // StartSyncExecution runs EXPRESS machines only.
+  it('has an EXPRESS twin with the same definition, for StartSyncExecution, logged and traced as the other', () => {
+    const singleImage = Object.values(
+      resources(template, 'AWS::StepFunctions::StateMachine'),
+    ).filter((m) => !m.Properties['StateMachineName']);
+    expect(singleImage.map((m) => m.Properties['StateMachineType']).sort()).toEqual([
+      'EXPRESS',
+      'STANDARD',
+    ]);
+    const [standard, express] = ['STANDARD', 'EXPRESS'].map(
+      (type) => singleImage.find((m) => m.Properties['StateMachineType'] === type)!,
+    );
+    expect(express.Properties['DefinitionString']).toEqual(standard.Properties['DefinitionString']);
+    expect(express.Properties['DefinitionSubstitutions']).toEqual(
+      standard.Properties['DefinitionSubstitutions'],
+    );
+    expect(express.Properties).toMatchObject({
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true },
+      TracingConfiguration: { Enabled: true },
+    });
+    expect(Object.keys(template.findOutputs('ExpressStateMachineArn'))).toEqual([
+      'ExpressStateMachineArn',
+    ]);
+  });
+
+  it('leaves the EXPRESS twin out with express: false', () => {
+    const without = workflowApp({
+      workflow: { endpoint: { existingEndpointName: 'e' }, express: false },
+    }).template();
+    expect(
+      Object.values(resources(without, 'AWS::StepFunctions::StateMachine')).map(
+        (m) => m.Properties['StateMachineType'],
+      ),
+    ).not.toContain('EXPRESS');
   });
 
   it('sends low confidence to an encrypted review queue with a dead-letter queue, and may only send there', () => {
