@@ -4,6 +4,12 @@ import type { ImageClassificationWorkflowProps } from './image-classification-wo
 /** What the CDK app deploys, from context values (`-c key=value` or cdk.json's "context"). */
 export interface AppSettings {
   stackName: string;
+  /**
+   * Where the stack is pinned, when `-c account=` or `-c region=` say so. Default: nowhere, so
+   * the template serves any account and region (`cdk deploy` deploys it where the credentials
+   * point).
+   */
+  env?: { account?: string; region?: string };
   /** An existing bucket to use instead of creating one. */
   bucketName?: string;
   workflow: Omit<ImageClassificationWorkflowProps, 'bucket'>;
@@ -95,7 +101,15 @@ export function readAppSettings(context: Context): AppSettings {
       maxInstanceCount,
       `at least initialInstanceCount (${initialInstanceCount})`,
     );
+  const account = matching(context, 'account', /^\d{12}$/, 'a 12-digit AWS account id');
+  const region = matching(
+    context,
+    'region',
+    /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
+    'an AWS region such as eu-west-1',
+  );
   return {
+    ...(account || region ? { env: { account, region } } : {}),
     stackName:
       matching(
         context,

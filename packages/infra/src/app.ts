@@ -16,8 +16,10 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+// No env unless asked for: the CDK CLI sets CDK_DEFAULT_REGION to us-east-1 when nothing is
+// configured, and a stack pinned to it would bake us-east-1 into the template.
 new SconesWorkflowStack(app, settings.stackName, {
-  env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
+  env: settings.env,
   description: 'Scones Unlimited image-classification workflow',
   bucketName: settings.bucketName,
   workflow: settings.workflow,

@@ -1,6 +1,6 @@
 // Context values are checked at synth, each against what the service takes, in one line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppSettingsError, readAppSettings } from '../src/index.js';
@@ -50,6 +50,37 @@ describe('readAppSettings', () => {
       settings({ modelDataUrl: 's3://models/a/model.tar.gz', instanceType: 'm5.large' }),
     ).toThrow('a SageMaker instance type such as ml.m5.large');
   });
+});
+
+it('synthesizes a template for any region, even where the CDK CLI defaults the region to us-east-1', () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-out-'));
+  const run = spawnSync(process.execPath, [path.join(__dirname, '../dist/app.js')], {
+    env: {
+      ...process.env,
+      CDK_DEFAULT_REGION: 'us-east-1',
+      CDK_DEFAULT_ACCOUNT: '123456789012',
+      CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:bundling-stacks': [] }),
+      CDK_OUTDIR: outdir,
+    },
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  const template = JSON.parse(
+    readFileSync(path.join(outdir, 'SconesWorkflow.template.json'), 'utf8'),
+  ) as { Mappings?: unknown; [section: string]: unknown };
+  // The algorithm image's registry per region is a mapping, looked up at deploy time.
+  const { Mappings: _byRegion, ...rest } = template;
+  expect(JSON.stringify(rest)).not.toMatch(/us-east-1|123456789012/);
+  expect(JSON.stringify(rest)).toContain('AWS::Region');
+});
+
+it('pins the stack to an account and region only when asked (-c account=... -c region=...)', () => {
+  expect(settings({ region: 'eu-west-1', account: '123456789012' }).env).toEqual({
+    region: 'eu-west-1',
+    account: '123456789012',
+  });
+  expect(settings({}).env).toBeUndefined();
+  expect(() => settings({ region: 'europe' })).toThrow('an AWS region such as eu-west-1');
 });
 
 it('makes `cdk synth -c threshold=2` fail in one line, not a stack trace (the app as cdk runs it)', () => {
