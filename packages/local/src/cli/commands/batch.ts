@@ -6,7 +6,7 @@ import { batchSummary, writeResultsJsonl } from '../batch-command.js';
 import { AwsSetupError, EXIT, UsageError } from '../cli-errors.js';
 import { numberBetween, wholeNumber } from '../option-parsers.js';
 import { progressBar } from '../progress.js';
-import { stackOptions, withStackFlags, type StackFlags } from '../stack-flags.js';
+import { stackOptions, thresholdOption, withStackFlags, type StackFlags } from '../stack-flags.js';
 import { printLine } from '../stdout.js';
 
 interface BatchFlags extends StackFlags {
@@ -45,11 +45,7 @@ export function batchCommand(): Command {
         'the run fails when more than this many images fail',
       ).argParser(wholeNumber(0)),
     )
-    .addOption(
-      new Option('--threshold <n>', "the threshold function's minimum confidence").argParser(
-        numberBetween(0, 1),
-      ),
-    );
+    .addOption(thresholdOption());
   return withStackFlags(command)
     .addHelpText(
       'after',

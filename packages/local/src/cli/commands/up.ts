@@ -2,8 +2,8 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { LOCAL_REGION } from '../../stack/aws-environment.js';
 import { LocalStack } from '../../stack/local-stack.js';
-import { numberBetween, port } from '../option-parsers.js';
-import { stackOptions, withStackFlags, type StackFlags } from '../stack-flags.js';
+import { port } from '../option-parsers.js';
+import { stackOptions, thresholdOption, withStackFlags, type StackFlags } from '../stack-flags.js';
 import { printLine } from '../stdout.js';
 
 interface UpFlags extends StackFlags {
@@ -24,11 +24,7 @@ export function upCommand(): Command {
     .addOption(
       new Option('--sfn-port <port>', 'the Step Functions API').argParser(port).default(8083),
     )
-    .addOption(
-      new Option('--threshold <n>', "the threshold function's minimum confidence").argParser(
-        numberBetween(0, 1),
-      ),
-    );
+    .addOption(thresholdOption());
   return withStackFlags(command)
     .addHelpText(
       'after',
