@@ -1,5 +1,8 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type { ImageClassificationWorkflowProps } from './image-classification-workflow.js';
+import {
+  DEFAULT_ENDPOINT_NAME,
+  type ImageClassificationWorkflowProps,
+} from './image-classification-workflow.js';
 
 /** What the CDK app deploys, from context values (`-c key=value` or cdk.json's "context"). */
 export interface AppSettings {
@@ -72,7 +75,7 @@ export function readAppSettings(context: Context): AppSettings {
       // CreateEndpoint's EndpointName.
       /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/,
       'letters, digits and hyphens, up to 63, starting and ending with a letter or digit',
-    ) ?? 'scones-classifier';
+    ) ?? DEFAULT_ENDPOINT_NAME;
   const modelDataUrl = matching(
     context,
     'modelDataUrl',

@@ -22,7 +22,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ClassifierEndpoint, type ClassifierModelProps } from './endpoint/classifier-endpoint.js';
 import { acknowledge, objectsFinding } from './nag.js';
-import { StepFunction } from './step-function.js';
+import { StepLambda } from './step-lambda.js';
 import { TrainingPipeline, type TrainingProps } from './training-pipeline.js';
 import { WorkflowAlarms } from './workflow-alarms.js';
 import { WorkflowBucket } from './workflow-bucket.js';
@@ -152,7 +152,7 @@ export class ImageClassificationWorkflow extends Construct {
       timeoutSeconds: number,
       memorySize: number,
     ) =>
-      new StepFunction(this, `${name[0].toUpperCase()}${name.slice(1)}`, {
+      new StepLambda(this, `${name[0].toUpperCase()}${name.slice(1)}`, {
         step: name,
         description,
         environment,

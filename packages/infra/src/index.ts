@@ -21,7 +21,12 @@ export {
   type ClassifierEndpointProps,
   type ClassifierModelProps,
 } from './endpoint/classifier-endpoint.js';
-export { StepFunction, type StepFunctionProps } from './step-function.js';
+export {
+  StepLambda,
+  StepFunction,
+  type StepLambdaProps,
+  type StepFunctionProps,
+} from './step-lambda.js';
 export { stepBundleDir, type StepName } from './step-bundles.js';
 export {
   WorkflowAlarms,

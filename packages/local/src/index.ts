@@ -30,7 +30,7 @@ export {
   awsEnvironment,
   type LocalEndpoints,
 } from './stack/aws-environment.js';
-export { LOCAL_FUNCTION_NAMES } from './stack/step-functions.js';
+export { LOCAL_FUNCTION_NAMES } from './stack/step-lambdas.js';
 export {
   ExecutionStore,
   StepFunctionsError,

@@ -27,6 +27,7 @@ export {
   DEFAULT_TASK_TIMEOUTS,
   type ImageClassificationOptions,
   type LowConfidenceHandling,
+  type StepLambdaNames,
   type StepFunctionNames,
 } from './image-classification/options.js';
 export { IMAGE_CLASSIFICATION_STATES } from './image-classification/state-names.js';

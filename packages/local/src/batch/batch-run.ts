@@ -11,7 +11,7 @@ import {
   type ClassificationResult,
 } from '../classify/execution-outcome.js';
 import type { LocalStack } from '../stack/local-stack.js';
-import { LOCAL_FUNCTION_NAMES } from '../stack/step-functions.js';
+import { LOCAL_FUNCTION_NAMES } from '../stack/step-lambdas.js';
 import { localOutcome } from '../classify/local-outcome.js';
 import { s3ItemReader, type S3ObjectItem } from './item-reader.js';
 import { s3ResultSink } from './s3-result-sink.js';

@@ -28,7 +28,7 @@ import { batchMachine } from './batch-machine.js';
 import { localS3Server } from './s3/local-s3-server.js';
 import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
-import { LOCAL_FUNCTION_NAMES, stepHandlers } from './step-functions.js';
+import { LOCAL_FUNCTION_NAMES, stepHandlers } from './step-lambdas.js';
 
 export interface LocalStackOptions {
   /** Where local S3 keeps its objects. Default `.scones` in the working directory. */

@@ -1,12 +1,15 @@
 import type { RetryPolicy } from '../states/retry-policy.js';
 import type { ReviewTarget } from '../states/review-target.js';
 
-/** The three step functions, by name or ARN (CDK tokens and `${...}` placeholders work). */
-export interface StepFunctionNames {
+/** The three step Lambdas, by function name or ARN (CDK tokens and `${...}` placeholders work). */
+export interface StepLambdaNames {
   serialize: string;
   classify: string;
   threshold: string;
 }
+
+/** @deprecated The old name of {@link StepLambdaNames} ("step function" means a state machine). */
+export type StepFunctionNames = StepLambdaNames;
 
 /** What happens to an image whose confidence is below the threshold. */
 export type LowConfidenceHandling =
@@ -23,9 +26,9 @@ export type LowConfidenceHandling =
 
 /** Options of {@link buildImageClassificationDefinition}; only `functions` is required. */
 export interface ImageClassificationOptions {
-  functions: StepFunctionNames;
+  functions: StepLambdaNames;
   /** Seconds each task attempt may take; keep them above the functions' own timeouts. */
-  timeouts?: Partial<Record<keyof StepFunctionNames, number>>;
+  timeouts?: Partial<Record<keyof StepLambdaNames, number>>;
   retry?: {
     /** Retrying the Lambda service's transient errors, on every task. */
     lambdaService?: Partial<RetryPolicy>;
@@ -44,7 +47,7 @@ export interface ImageClassificationOptions {
 }
 
 /** Task timeouts in seconds, when not given. */
-export const DEFAULT_TASK_TIMEOUTS: Readonly<Record<keyof StepFunctionNames, number>> = {
+export const DEFAULT_TASK_TIMEOUTS: Readonly<Record<keyof StepLambdaNames, number>> = {
   serialize: 30,
   classify: 60,
   threshold: 10,

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
 import { stepBundleDir, type StepName } from './step-bundles.js';
 
-export interface StepFunctionProps {
+export interface StepLambdaProps {
   step: StepName;
   description: string;
   environment: Record<string, string>;
@@ -21,12 +21,12 @@ export interface StepFunctionProps {
  * JSON logs to its own log group, and a role that may write to that log group and nothing else
  * until the caller grants more.
  */
-export class StepFunction extends Construct {
+export class StepLambda extends Construct {
   readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
-  constructor(scope: Construct, id: string, props: StepFunctionProps) {
+  constructor(scope: Construct, id: string, props: StepLambdaProps) {
     super(scope, id);
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
@@ -71,3 +71,8 @@ export class StepFunction extends Construct {
     );
   }
 }
+
+/** @deprecated The old name of {@link StepLambda} ("step function" means a state machine). */
+export const StepFunction = StepLambda;
+/** @deprecated The old name of {@link StepLambdaProps}. */
+export type StepFunctionProps = StepLambdaProps;
