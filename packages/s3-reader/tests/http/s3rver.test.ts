@@ -62,13 +62,15 @@ describe('createS3ObjectReader against s3rver', () => {
     });
   });
 
-  it('is refused like any client with an access key the server does not know', async () => {
+  // S3 answers an unknown access key with InvalidAccessKeyId: the function's credentials are
+  // wrong, not the photo (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+  it('is refused like any client with an access key the server does not know: InvalidCredentialsError', async () => {
     const stranger = createS3ObjectReader({
       ...s3ReaderOptionsFromEnvironment(s3.env),
       credentials: () => ({ accessKeyId: 'STRANGER', secretAccessKey: 'x' }),
     });
     await expect(
       stranger({ bucket: BUCKET, key: 'test/bicycle.png', maxBytes: MAX }),
-    ).rejects.toMatchObject({ name: 'ImageAccessDeniedError' });
+    ).rejects.toMatchObject({ name: 'InvalidCredentialsError', retryable: false });
   });
 });
