@@ -17,7 +17,8 @@ new ImageClassificationWorkflow(stack, 'Workflow', {
 const template = app.synth().getStackByName('ConsumerStack').template;
 const count = (type) =>
   Object.values(template.Resources).filter((resource) => resource.Type === type).length;
-if (count('AWS::Lambda::Function') !== 3 || count('AWS::StepFunctions::StateMachine') !== 3) {
+// Single image (STANDARD and its EXPRESS twin), batch and training.
+if (count('AWS::Lambda::Function') !== 3 || count('AWS::StepFunctions::StateMachine') !== 4) {
   throw new Error(
     `unexpected template: ${count('AWS::Lambda::Function')} functions, ${count('AWS::StepFunctions::StateMachine')} state machines`,
   );
