@@ -92,20 +92,11 @@ export class ExecutionStore {
   start(input = '{}', name: string = randomUUID(), machineArn = this.stateMachine.arn): Execution {
     const machine = this.machine(machineArn);
     const parsed = parseInput(input);
-    checkExecutionName(name);
-    const kind = machine.type === 'EXPRESS' ? ':express:' : ':execution:';
-    const arn = `${machine.arn.replace(':stateMachine:', kind)}:${name}`;
+    const execution = newExecution(machine, name, input);
+    const arn = execution.executionArn;
     if (machine.type !== 'EXPRESS' && this.find(arn)) {
       throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
     }
-    const execution: Execution = {
-      executionArn: arn,
-      stateMachineArn: machine.arn,
-      name,
-      status: 'RUNNING',
-      input,
-      startDate: new Date(),
-    };
     const controller = new AbortController();
     const done = this.run(machine, execution, parsed, controller.signal);
     if (machine.type === 'EXPRESS') return execution;
@@ -123,20 +114,12 @@ export class ExecutionStore {
     name: string = randomUUID(),
   ): Promise<Execution> {
     const machine = this.machine(machineArn);
-    checkExecutionName(name);
+    const execution = newExecution(machine, name, input);
     if (machine.type !== 'EXPRESS')
       throw new StepFunctionsError(
         'StateMachineTypeNotSupported',
         'This operation is not supported by this type of state machine',
       );
-    const execution: Execution = {
-      executionArn: `${machine.arn.replace(':stateMachine:', ':express:')}:${name}`,
-      stateMachineArn: machine.arn,
-      name,
-      status: 'RUNNING',
-      input,
-      startDate: new Date(),
-    };
     return this.run(machine, execution, parseInput(input), new AbortController().signal);
   }
 
@@ -262,6 +245,20 @@ export class ExecutionStore {
 export interface StopRequest {
   error?: string;
   cause?: string;
+}
+
+/** A just-started execution, its name checked; EXPRESS ones have `:express:` ARNs, as on AWS. */
+function newExecution(machine: StateMachine, name: string, input: string): Execution {
+  checkExecutionName(name);
+  const kind = machine.type === 'EXPRESS' ? ':express:' : ':execution:';
+  return {
+    executionArn: `${machine.arn.replace(':stateMachine:', kind)}:${name}`,
+    stateMachineArn: machine.arn,
+    name,
+    status: 'RUNNING',
+    input,
+    startDate: new Date(),
+  };
 }
 
 function parseInput(input: string): unknown {

@@ -68,7 +68,11 @@ async function listBucket(
   const position = v2
     ? {
         ContinuationToken: query['continuation-token'],
-        StartAfter: query['continuation-token'] === undefined ? query['start-after'] : undefined,
+        // Echoed only for a first page, as S3 does.
+        StartAfter:
+          query['continuation-token'] === undefined && query['start-after'] !== undefined
+            ? encode(query['start-after'])
+            : undefined,
         KeyCount: objects.length + page.commonPrefixes.length,
         NextContinuationToken: page.next ? continuationToken(bucket, page.next) : undefined,
       }
@@ -83,9 +87,6 @@ async function listBucket(
       Name: bucket,
       Prefix: encode(prefix),
       ...position,
-      ...(v2 && position.StartAfter !== undefined
-        ? { StartAfter: encode(position.StartAfter) }
-        : {}),
       MaxKeys: maxKeys,
       Delimiter: delimiter === undefined ? undefined : encode(delimiter),
       EncodingType: encoding,
