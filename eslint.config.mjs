@@ -25,7 +25,7 @@ export default [
             { sourceTag: 'type:aws', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:step', onlyDependOnLibsWithTags: ['type:contracts', 'type:aws'] },
             { sourceTag: 'type:executor', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:model', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:monitor', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:dataset', onlyDependOnLibsWithTags: [] },
             {

@@ -10,6 +10,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './labels.js';
+export * from './endpoint.js';
 export * from './payload.js';
 export * from './envelope.js';
 export * from './first-event.js';

@@ -1,8 +1,6 @@
+import { DEFAULT_ENDPOINT_NAME } from '@scones/contracts';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import {
-  DEFAULT_ENDPOINT_NAME,
-  type ImageClassificationWorkflowProps,
-} from './image-classification-workflow.js';
+import type { ImageClassificationWorkflowProps } from './image-classification-workflow.js';
 
 /** What the CDK app deploys, from context values (`-c key=value` or cdk.json's "context"). */
 export interface AppSettings {

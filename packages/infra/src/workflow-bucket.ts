@@ -1,3 +1,4 @@
+import { DATA_CAPTURE } from '@scones/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -38,7 +39,7 @@ export class WorkflowBucket extends Construct {
       lifecycleRules: [
         {
           id: 'ExpireDataCapture',
-          prefix: 'data_capture/',
+          prefix: `${DATA_CAPTURE.prefix}/`,
           expiration: Duration.days(props.captureRetentionDays ?? 90),
         },
         { id: 'ExpireOldVersions', noncurrentVersionExpiration: Duration.days(30) },

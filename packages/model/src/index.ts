@@ -13,8 +13,8 @@ export {
   type ModelMetadata,
 } from './metadata.js';
 export { ImageDecodeError, MAX_INPUT_PIXELS, softmax, toInputTensor } from './preprocess.js';
+export { DEFAULT_ENDPOINT_NAME } from '@scones/contracts';
 export {
-  DEFAULT_ENDPOINT_NAME,
   IMAGE_CONTENT_TYPES,
   ModelServer,
   type ImageModel,

@@ -1,3 +1,4 @@
+import { DATA_CAPTURE, DEFAULT_VARIANT_NAME } from '@scones/contracts';
 import { Aws } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -33,8 +34,6 @@ export interface ClassifierEndpointProps extends ClassifierModelProps {
   bucket: s3.IBucket;
 }
 
-const VARIANT = 'AllTraffic';
-
 /**
  * A SageMaker endpoint for the classifier: model, endpoint config with data capture (images as
  * base64, JSON as JSON) to the bucket's `data_capture/` prefix, the endpoint, and target-tracking
@@ -65,14 +64,14 @@ export class ClassifierEndpoint extends Construct {
     this.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject'],
-        resources: [props.bucket.arnForObjects('data_capture/*')],
+        resources: [props.bucket.arnForObjects(`${DATA_CAPTURE.prefix}/*`)],
       }),
     );
     grantAlgorithmContainer(this.role, `Endpoints/${props.endpointName}:*`);
 
     acknowledge(
       this.role,
-      `AwsSolutions-IAM5[Resource::${objectsFinding(props.bucket, 'data_capture/*')}]`,
+      `AwsSolutions-IAM5[Resource::${objectsFinding(props.bucket, `${DATA_CAPTURE.prefix}/*`)}]`,
       'Data capture writes files with generated names, under the data_capture/ prefix only.',
     );
 
@@ -87,7 +86,7 @@ export class ClassifierEndpoint extends Construct {
     const config = new sagemaker.CfnEndpointConfig(this, 'Config', {
       productionVariants: [
         {
-          variantName: VARIANT,
+          variantName: DEFAULT_VARIANT_NAME,
           modelName: model.attrModelName,
           initialInstanceCount: minInstances,
           instanceType: props.instanceType ?? 'ml.m5.large',
@@ -96,13 +95,13 @@ export class ClassifierEndpoint extends Construct {
       ],
       dataCaptureConfig: {
         enableCapture: true,
-        initialSamplingPercentage: props.dataCapturePercentage ?? 100,
-        destinationS3Uri: props.bucket.s3UrlForObject('data_capture'),
-        captureOptions: [{ captureMode: 'Input' }, { captureMode: 'Output' }],
+        initialSamplingPercentage: props.dataCapturePercentage ?? DATA_CAPTURE.samplingPercentage,
+        destinationS3Uri: props.bucket.s3UrlForObject(DATA_CAPTURE.prefix),
+        captureOptions: DATA_CAPTURE.captureModes.map((captureMode) => ({ captureMode })),
         // Listed types are captured as text; everything else (the images) as base64.
         captureContentTypeHeader: {
-          jsonContentTypes: ['application/json'],
-          csvContentTypes: ['text/csv'],
+          jsonContentTypes: [...DATA_CAPTURE.jsonContentTypes],
+          csvContentTypes: [...DATA_CAPTURE.csvContentTypes],
         },
       },
     });
@@ -114,7 +113,7 @@ export class ClassifierEndpoint extends Construct {
 
     const scaling = new appscaling.ScalableTarget(this, 'Scaling', {
       serviceNamespace: appscaling.ServiceNamespace.SAGEMAKER,
-      resourceId: `endpoint/${props.endpointName}/variant/${VARIANT}`,
+      resourceId: `endpoint/${props.endpointName}/variant/${DEFAULT_VARIANT_NAME}`,
       scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
       minCapacity: minInstances,
       maxCapacity: Math.max(minInstances, props.maxInstanceCount ?? 4),

@@ -1,3 +1,4 @@
+import { DATA_CAPTURE } from '@scones/contracts';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,7 +10,7 @@ const S3RVER_OBJECT_SUFFIX = '._S3rver_object';
  */
 export async function listCaptures(dataDir: string, bucket: string): Promise<string[]> {
   const root = path.join(dataDir, 's3', bucket);
-  const entries = await readdir(path.join(root, 'data_capture'), {
+  const entries = await readdir(path.join(root, DATA_CAPTURE.prefix), {
     recursive: true,
     withFileTypes: true,
   }).catch(() => []);

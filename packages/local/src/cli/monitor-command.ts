@@ -1,3 +1,4 @@
+import { DATA_CAPTURE } from '@scones/contracts';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   buildConfidenceReport,
@@ -23,7 +24,7 @@ export interface MonitorOptions {
 
 /** Where the local stack's data capture lands on disk (s3rver's folder for the bucket). */
 export function localCaptureFolder(dataDir: string): string {
-  return path.join(dataDir, 's3', DEFAULT_BUCKET, 'data_capture');
+  return path.join(dataDir, 's3', DEFAULT_BUCKET, DATA_CAPTURE.prefix);
 }
 
 /** `scones monitor`: the report as text or JSON on stdout, and as HTML in a file. */

@@ -1,3 +1,4 @@
+import { DATA_CAPTURE } from '@scones/contracts';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { LocalExecutor, type LambdaHandler } from '@scones/executor';
 import {
@@ -171,7 +172,7 @@ export class LocalStack {
         throw error;
     });
 
-    const captureUri = `s3://${bucket}/data_capture`;
+    const captureUri = `s3://${bucket}/${DATA_CAPTURE.prefix}`;
     const classifier = await ImageClassifier.load(modelDir);
     stops.push(() => classifier.close());
     const endpoint = new EndpointHost(

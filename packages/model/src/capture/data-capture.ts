@@ -1,3 +1,4 @@
+import { DEFAULT_VARIANT_NAME } from '@scones/contracts';
 import { randomUUID } from 'node:crypto';
 import { captureRecord, type CaptureRecord, type Exchange } from './capture-record.js';
 import type { CaptureSink } from './capture-sink.js';
@@ -93,7 +94,7 @@ export class DataCapture {
   }
 
   private hourFolder(time: Date): string {
-    const { endpointName, variantName = 'AllTraffic' } = this.options;
+    const { endpointName, variantName = DEFAULT_VARIANT_NAME } = this.options;
     const date = `${time.getUTCFullYear()}/${pad(time.getUTCMonth() + 1)}/${pad(time.getUTCDate())}/${pad(time.getUTCHours())}`;
     return `${endpointName}/${variantName}/${date}`;
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_ENDPOINT_NAME, DEFAULT_VARIANT_NAME } from '@scones/contracts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataCapture } from '../capture/data-capture.js';
@@ -29,11 +30,10 @@ export interface ModelServerOptions {
 
 /** The media types SageMaker's built-in image-classification algorithm accepts. */
 export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg', 'application/x-image'];
-export const DEFAULT_ENDPOINT_NAME = 'scones-classifier';
 /** The media types it answers in (Accept), as the built-in algorithm does: JSON. */
 const ACCEPTED_TYPES = ['application/json', 'application/*', '*/*'];
 /** The one production variant, as the runtime API names it in its answer. */
-export const PRODUCTION_VARIANT = 'AllTraffic';
+export const PRODUCTION_VARIANT = DEFAULT_VARIANT_NAME;
 const SAGEMAKER_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 const RUNTIME_ROUTE = /^\/endpoints\/([^/?]+)\/invocations(?:\?.*)?$/;
 

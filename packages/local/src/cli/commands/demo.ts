@@ -1,3 +1,4 @@
+import { DATA_CAPTURE } from '@scones/contracts';
 import { Command } from 'commander';
 import path from 'node:path';
 import { classifyFiles } from '../../classify/classify-files.js';
@@ -37,7 +38,7 @@ export function demoCommand(): Command {
     const captured = await listCaptures(stack.dataDir, stack.bucket);
     await printLine(`
 Each request to the endpoint was captured in SageMaker's data-capture format, to
-${stack.captureUri}/ in the local S3 (${captured.length} capture file${captured.length === 1 ? '' : 's'} so far, under ${relative(path.join(stack.dataDir, 's3', stack.bucket, 'data_capture'))}):
+${stack.captureUri}/ in the local S3 (${captured.length} capture file${captured.length === 1 ? '' : 's'} so far, under ${relative(path.join(stack.dataDir, 's3', stack.bucket, DATA_CAPTURE.prefix))}):
 ${captured
   .slice(-3)
   .map((key) => `  s3://${stack.bucket}/${key}`)

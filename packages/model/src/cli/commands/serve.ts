@@ -5,7 +5,8 @@ import { DataCapture } from '../../capture/data-capture.js';
 import { ImageClassifier } from '../../classifier.js';
 import { DEFAULT_MODEL_DIR } from '../../metadata.js';
 import type { EndpointFaults } from '../../server/endpoint-faults.js';
-import { DEFAULT_ENDPOINT_NAME, ModelServer } from '../../server/model-server.js';
+import { DEFAULT_ENDPOINT_NAME } from '@scones/contracts';
+import { ModelServer } from '../../server/model-server.js';
 import { faults, modelDir, percent, port, s3Uri } from '../option-parsers.js';
 
 interface ServeFlags {
