@@ -5,17 +5,37 @@
  * import { ImageClassificationWorkflow } from '@scones/infra';
  * new ImageClassificationWorkflow(stack, 'Workflow', { endpoint: { existingEndpointName: 'scones-classifier' } });
  */
+export { DEFAULT_ENDPOINT_NAME } from '@scones/contracts';
 export {
-  DEFAULT_ENDPOINT_NAME,
-  DEFINITION_PLACEHOLDERS,
   ImageClassificationWorkflow,
-  batchDefinitionOptions,
-  workflowDefinitionOptions,
-  type BatchProps,
   type ClassifierEndpointChoice,
   type ImageClassificationWorkflowProps,
   type LowConfidenceChoice,
 } from './image-classification-workflow.js';
+export {
+  DEFINITION_PLACEHOLDERS,
+  batchDefinitionOptions,
+  workflowDefinitionOptions,
+  type BatchProps,
+  type ReviewKind,
+} from './definition-placeholders.js';
+export { StepLambdas, functionTimeoutWithin, type StepLambdasProps } from './step-lambdas.js';
+export {
+  SingleImageClassification,
+  type SingleImageClassificationProps,
+} from './single-image-classification.js';
+export { BatchClassification, type BatchClassificationProps } from './batch-classification.js';
+export { ReviewQueue } from './review-queue.js';
+export {
+  WorkflowStateMachine,
+  type WorkflowStateMachineProps,
+} from './state-machines/workflow-state-machine.js';
+export { policyStatements, type WildcardGrant } from './state-machines/policy-statements.js';
+export {
+  reviewKindOf,
+  workflowSubstitutions,
+  type ReviewDestination,
+} from './workflow-substitutions.js';
 export {
   ClassifierEndpoint,
   type ClassifierEndpointProps,

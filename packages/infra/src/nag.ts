@@ -1,4 +1,4 @@
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 
@@ -12,12 +12,33 @@ export function acknowledge(scope: IConstruct, finding: string, reason: string):
 }
 
 /**
- * How cdk-nag names the objects under a key pattern of a bucket, created in this app
- * (`<Logical.Arn>/pattern`) or imported by name (`arn:<AWS::Partition>:s3:::name/pattern`).
+ * How cdk-nag names a resource in its findings: the resolved value flattened, a reference
+ * written `<LogicalId>` and an attribute `<LogicalId.Attr>`.
+ *
+ * @example
+ * findingOf(role, bucket.arnForObjects('data_capture/*')); // '<PhotosBucket1234ABCD.Arn>/data_capture/*'
  */
+export function findingOf(scope: IConstruct, value: string): string {
+  return flatten(Stack.of(scope).resolve(value));
+}
+
+function flatten(node: unknown): string {
+  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  if (node && typeof node === 'object') {
+    if ('Fn::Join' in node) {
+      const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+      return parts.map(flatten).join(separator);
+    }
+    if ('Fn::GetAtt' in node) {
+      const [resource, attribute] = node['Fn::GetAtt'] as [string, string];
+      return `<${resource}.${attribute}>`;
+    }
+    if ('Ref' in node) return `<${String(node.Ref)}>`;
+  }
+  return JSON.stringify(node);
+}
+
+/** How cdk-nag names the objects under a key pattern of a bucket. */
 export function objectsFinding(bucket: IBucket, pattern: string): string {
-  const resource = bucket.node.defaultChild;
-  if (resource instanceof CfnElement)
-    return `<${Stack.of(bucket).getLogicalId(resource)}.Arn>/${pattern}`;
-  return `arn:<AWS::Partition>:s3:::${bucket.bucketName}/${pattern}`;
+  return findingOf(bucket, bucket.arnForObjects(pattern));
 }

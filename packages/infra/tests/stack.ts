@@ -25,6 +25,25 @@ export function resources(template: Template, type: string): Record<string, Reso
   return template.findResources(type) as Record<string, Resource>;
 }
 
+/** The one resource of a type whose logical id starts with this prefix (it names its construct path). */
+export function resourceAt(template: Template, type: string, idPrefix: string): Resource {
+  const found = Object.entries(resources(template, type)).filter(([id]) => id.startsWith(idPrefix));
+  if (found.length !== 1)
+    throw new Error(`${found.length} resources of type ${type} have ids starting ${idPrefix}`);
+  return found[0]![1];
+}
+
+/** The state machines: the single-image ones, batch and training, by their constructs. */
+export const MACHINES = {
+  standard: 'WorkflowSingleImageStandard',
+  express: 'WorkflowSingleImageExpress',
+  batch: 'WorkflowBatchMachine',
+  training: 'WorkflowTrainingMachine',
+} as const;
+
+export const machineOf = (template: Template, machine: keyof typeof MACHINES) =>
+  resourceAt(template, 'AWS::StepFunctions::StateMachine', MACHINES[machine]);
+
 /** The statements of the IAM policies attached to the role with this logical-id prefix. */
 export function roleStatements(template: Template, rolePrefix: string): Record<string, unknown>[] {
   return Object.values(resources(template, 'AWS::IAM::Policy'))

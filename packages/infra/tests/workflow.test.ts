@@ -4,13 +4,14 @@ import {
   buildBatchDefinition,
   buildImageClassificationDefinition,
   buildTrainingDefinition,
+  TRAINING_STATES,
 } from '@scones/workflow';
 import {
   batchDefinitionOptions,
   trainingDefinitionOptions,
   workflowDefinitionOptions,
 } from '../src/index.js';
-import { actionsOf, resources, roleStatements, workflowApp } from './stack';
+import { actionsOf, machineOf, resources, roleStatements, workflowApp } from './stack';
 
 let template: Template;
 
@@ -51,7 +52,7 @@ describe('the step Lambdas', () => {
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: { INLINE_IMAGE_MAX_BYTES: '184320', MAX_IMAGE_BYTES: '6291456' } },
-      Timeout: 20,
+      Timeout: 22,
     });
     const threshold = workflowApp({
       workflow: {
@@ -68,7 +69,7 @@ describe('the step Lambdas', () => {
 
 describe('IAM', () => {
   it('lets serialize only write its logs, trace, and read and list the bucket', () => {
-    const statements = roleStatements(template, 'WorkflowSerializeRole');
+    const statements = roleStatements(template, 'WorkflowStepsSerializeRole');
     expect(statements.flatMap(actionsOf).sort()).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
@@ -87,7 +88,7 @@ describe('IAM', () => {
   });
 
   it('lets classify invoke only its endpoint, by the lower-cased ARN, and read the bucket', () => {
-    const statements = roleStatements(template, 'WorkflowClassifyRole');
+    const statements = roleStatements(template, 'WorkflowStepsClassifyRole');
     expect(statements.flatMap(actionsOf).sort()).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
@@ -114,7 +115,7 @@ describe('IAM', () => {
   // s3:ListBucket a missing key answers 403 AccessDenied, so a missing photo would not be
   // ImageNotFoundError.
   it('lets serialize and classify list the bucket, so S3 answers a missing photo 404', () => {
-    for (const role of ['WorkflowSerializeRole', 'WorkflowClassifyRole']) {
+    for (const role of ['WorkflowStepsSerializeRole', 'WorkflowStepsClassifyRole']) {
       const list = roleStatements(template, role).find((s) =>
         actionsOf(s).includes('s3:ListBucket'),
       );
@@ -132,7 +133,7 @@ describe('IAM', () => {
         photoPrefixes: ['incoming/', 'test/'],
       },
     });
-    const list = roleStatements(prefixed(), 'WorkflowSerializeRole').find((s) =>
+    const list = roleStatements(prefixed(), 'WorkflowStepsSerializeRole').find((s) =>
       actionsOf(s).includes('s3:ListBucket'),
     );
     expect(list?.['Condition']).toEqual({
@@ -141,7 +142,9 @@ describe('IAM', () => {
   });
 
   it('gives threshold nothing beyond its logs and traces', () => {
-    expect(roleStatements(template, 'WorkflowThresholdRole').flatMap(actionsOf).sort()).toEqual([
+    expect(
+      roleStatements(template, 'WorkflowStepsThresholdRole').flatMap(actionsOf).sort(),
+    ).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       'xray:PutTelemetryRecords',
@@ -150,9 +153,10 @@ describe('IAM', () => {
   });
 
   it('lets the state machine invoke exactly the three functions', () => {
-    const invoke = roleStatements(template, 'WorkflowStateMachineRole').filter((s) =>
+    const invoke = roleStatements(template, 'WorkflowSingleImageStandardRole').filter((s) =>
       actionsOf(s).includes('lambda:InvokeFunction'),
     );
+    expect(actionsOf(invoke[0]!)).toEqual(['lambda:InvokeFunction']);
     expect(invoke).toHaveLength(1);
     expect(invoke[0]['Resource']).toEqual(
       functionIds()
@@ -204,21 +208,19 @@ describe('IAM', () => {
 
 describe('the state machine', () => {
   it('embeds the definition @scones/workflow builds for the same options, ARNs substituted', () => {
-    const machine = Object.values(resources(template, 'AWS::StepFunctions::StateMachine')).find(
-      (m) => !m.Properties['StateMachineName'] && m.Properties['StateMachineType'] === 'STANDARD',
-    )!;
+    const machine = machineOf(template, 'standard');
     expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
       buildImageClassificationDefinition(workflowDefinitionOptions('fail')),
     );
     expect(machine.Properties['DefinitionSubstitutions']).toEqual({
       SerializeFunctionArn: {
-        'Fn::GetAtt': [expect.stringMatching(/^WorkflowSerializeFunction/), 'Arn'],
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowStepsSerializeFunction/), 'Arn'],
       },
       ClassifyFunctionArn: {
-        'Fn::GetAtt': [expect.stringMatching(/^WorkflowClassifyFunction/), 'Arn'],
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowStepsClassifyFunction/), 'Arn'],
       },
       ThresholdFunctionArn: {
-        'Fn::GetAtt': [expect.stringMatching(/^WorkflowThresholdFunction/), 'Arn'],
+        'Fn::GetAtt': [expect.stringMatching(/^WorkflowStepsThresholdFunction/), 'Arn'],
       },
     });
   });
@@ -238,16 +240,9 @@ describe('the state machine', () => {
   // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html:
   // StartSyncExecution runs EXPRESS machines only.
   it('has an EXPRESS twin with the same definition, for StartSyncExecution, logged and traced as the other', () => {
-    const singleImage = Object.values(
-      resources(template, 'AWS::StepFunctions::StateMachine'),
-    ).filter((m) => !m.Properties['StateMachineName']);
-    expect(singleImage.map((m) => m.Properties['StateMachineType']).sort()).toEqual([
-      'EXPRESS',
-      'STANDARD',
-    ]);
-    const [standard, express] = ['STANDARD', 'EXPRESS'].map(
-      (type) => singleImage.find((m) => m.Properties['StateMachineType'] === type)!,
-    );
+    const [standard, express] = [machineOf(template, 'standard'), machineOf(template, 'express')];
+    expect(standard.Properties['StateMachineType']).toBe('STANDARD');
+    expect(express.Properties['StateMachineType']).toBe('EXPRESS');
     expect(express.Properties['DefinitionString']).toEqual(standard.Properties['DefinitionString']);
     expect(express.Properties['DefinitionSubstitutions']).toEqual(
       standard.Properties['DefinitionSubstitutions'],
@@ -276,9 +271,7 @@ describe('the state machine', () => {
     const review = workflowApp({
       workflow: { endpoint: { existingEndpointName: 'e' }, lowConfidence: { mode: 'review' } },
     }).template();
-    const machine = Object.values(resources(review, 'AWS::StepFunctions::StateMachine')).find(
-      (m) => !m.Properties['StateMachineName'],
-    )!;
+    const machine = machineOf(review, 'standard');
     expect(JSON.parse(machine.Properties['DefinitionString'] as string)).toEqual(
       buildImageClassificationDefinition(workflowDefinitionOptions('queue')),
     );
@@ -290,7 +283,7 @@ describe('the state machine', () => {
       SqsManagedSseEnabled: true,
       RedrivePolicy: { maxReceiveCount: 5 },
     });
-    const send = roleStatements(review, 'WorkflowStateMachineRole').find((s) =>
+    const send = roleStatements(review, 'WorkflowSingleImageStandardRole').find((s) =>
       actionsOf(s).includes('sqs:SendMessage'),
     );
     expect(send?.['Resource']).toEqual({
@@ -336,7 +329,7 @@ describe('the bucket, when created', () => {
   it('is not created when an existing bucket is given', () => {
     const existing = workflowApp({ bucketName: 'existing-photos' }).template();
     existing.resourceCountIs('AWS::S3::Bucket', 0);
-    const read = roleStatements(existing, 'WorkflowSerializeRole').find((s) =>
+    const read = roleStatements(existing, 'WorkflowStepsSerializeRole').find((s) =>
       actionsOf(s).includes('s3:GetObject'),
     );
     expect(JSON.stringify(read?.['Resource'])).toContain(':s3:::existing-photos/*');
@@ -378,6 +371,20 @@ describe('the endpoint, when created from a model', () => {
         },
       },
     });
+  });
+
+  it('captures as the endpoint configs the training machine creates do (one DATA_CAPTURE setting)', () => {
+    const [config] = Object.values(resources(created(), 'AWS::SageMaker::EndpointConfig'));
+    const { DestinationS3Uri: _deployed, ...deployed } = config!.Properties[
+      'DataCaptureConfig'
+    ] as Record<string, unknown>;
+    const definition = buildTrainingDefinition(trainingDefinitionOptions('Scones-Classifier'));
+    const createConfig = definition.States[TRAINING_STATES.createConfig];
+    if (createConfig?.Type !== 'Task') throw new Error('no Create endpoint config task');
+    const { DestinationS3Uri: _trained, ...trained } = createConfig.Parameters?.[
+      'DataCaptureConfig'
+    ] as Record<string, unknown>;
+    expect(deployed).toEqual(trained);
   });
 
   it('runs the built-in image-classification image of the region, and scales on invocations per instance', () => {
@@ -441,9 +448,7 @@ describe('alarms', () => {
 });
 
 describe('the batch state machine', () => {
-  const machines = (t: Template) => Object.values(resources(t, 'AWS::StepFunctions::StateMachine'));
-  const batchMachine = (t: Template) =>
-    machines(t).find((m) => String(m.Properties['StateMachineName'] ?? '').endsWith('-batch'))!;
+  const batchMachine = (t: Template) => machineOf(t, 'batch');
 
   it('embeds the Distributed Map definition @scones/workflow builds, results to the bucket', () => {
     const machine = batchMachine(template);
@@ -467,11 +472,20 @@ describe('the batch state machine', () => {
   });
 
   it('may list the bucket, write the results prefix, and start and describe only its own executions', () => {
-    const statements = roleStatements(template, 'WorkflowBatchRole');
+    const statements = roleStatements(template, 'WorkflowBatchMachineRole');
     const byAction = (action: string) => statements.filter((s) => actionsOf(s).includes(action));
     expect(byAction('lambda:InvokeFunction')).toHaveLength(1);
+    // The bucket's ARN, as the definition's permission writes it: arn:<partition>:s3:::<name>.
     expect(byAction('s3:ListBucket')[0]['Resource']).toEqual({
-      'Fn::GetAtt': [expect.stringMatching(/^WorkflowPhotosBucket/), 'Arn'],
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':s3:::',
+          { Ref: expect.stringMatching(/^WorkflowPhotosBucket/) },
+        ],
+      ],
     });
     expect(actionsOf(byAction('s3:PutObject')[0]).sort()).toEqual([
       's3:AbortMultipartUpload',
@@ -505,26 +519,19 @@ describe('the batch state machine', () => {
     const scoped = workflowApp({
       workflow: { endpoint: { existingEndpointName: 'e' }, batch: { inputPrefix: 'incoming/' } },
     }).template();
-    const list = roleStatements(scoped, 'WorkflowBatchRole').find((s) =>
+    const list = roleStatements(scoped, 'WorkflowBatchMachineRole').find((s) =>
       actionsOf(s).includes('s3:ListBucket'),
     );
     expect(list?.['Condition']).toEqual({ StringLike: { 's3:prefix': ['incoming/*'] } });
     const without = workflowApp({
       workflow: { endpoint: { existingEndpointName: 'e' }, batch: false },
     }).template();
-    expect(
-      machines(without).filter((m) =>
-        String(m.Properties['StateMachineName'] ?? '').endsWith('-batch'),
-      ),
-    ).toHaveLength(0);
+    expect(() => machineOf(without, 'batch')).toThrow(/0 resources/);
   });
 });
 
 describe('the training state machine', () => {
-  const trainingMachine = () =>
-    Object.values(resources(template, 'AWS::StepFunctions::StateMachine')).find((m) =>
-      String(m.Properties['StateMachineName'] ?? '').endsWith('-training'),
-    )!;
+  const trainingMachine = () => machineOf(template, 'training');
 
   it('embeds the gated training definition @scones/workflow builds', () => {
     const machine = trainingMachine();
@@ -558,7 +565,7 @@ describe('the training state machine', () => {
   });
 
   it('lets the state machine manage only scones-* jobs, models and configs, the one endpoint, and pass only that role to SageMaker', () => {
-    const statements = roleStatements(template, 'WorkflowTrainingStateMachineRole');
+    const statements = roleStatements(template, 'WorkflowTrainingMachineRole');
     const text = (action: string) =>
       JSON.stringify(statements.find((s) => actionsOf(s).includes(action))?.['Resource']);
     expect(text('sagemaker:CreateTrainingJob')).toContain(':training-job/scones-*');
@@ -574,7 +581,7 @@ describe('the training state machine', () => {
   // https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html: the policy for
   // createTrainingJob.sync includes sagemaker:AddTags and sagemaker:ListTags on the job.
   it('may tag and list the tags of its training jobs, as the .sync integration needs', () => {
-    const statements = roleStatements(template, 'WorkflowTrainingStateMachineRole');
+    const statements = roleStatements(template, 'WorkflowTrainingMachineRole');
     const job = statements.find((s) => actionsOf(s).includes('sagemaker:CreateTrainingJob'))!;
     expect(actionsOf(job)).toEqual(
       expect.arrayContaining(['sagemaker:AddTags', 'sagemaker:ListTags']),

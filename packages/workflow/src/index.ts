@@ -15,11 +15,23 @@ export type * from './asl/types.js';
 export { definitionToJson } from './asl/json.js';
 export { toMermaid } from './asl/mermaid.js';
 export { LAMBDA_SERVICE_ERRORS, retrier, type RetryPolicy } from './states/retry-policy.js';
+export {
+  arnInAccount,
+  s3Arn,
+  type TaskPermission,
+  type TaskWithPermissions,
+} from './permissions/task-permission.js';
+export {
+  collectStates,
+  type DefinitionWithPermissions,
+  type StatesWithPermissions,
+} from './permissions/definition-with-permissions.js';
 export { lambdaInvokeTask, type LambdaInvokeTaskProps } from './states/lambda-invoke.js';
 export { sendToReviewTask, type ReviewTarget } from './states/review-target.js';
 export {
   buildImageClassificationDefinition,
   buildImageClassificationStates,
+  buildImageClassificationWorkflow,
 } from './image-classification/build.js';
 export {
   DEFAULT_ENDPOINT_RETRY,
@@ -36,14 +48,16 @@ export {
   ENDPOINT_ERRORS,
   IMAGE_ERRORS,
 } from './image-classification/error-groups.js';
-export { buildBatchDefinition } from './batch/build-batch.js';
+export { buildBatchDefinition, buildBatchWorkflow } from './batch/build-batch.js';
 export {
   BATCH_MAP_STATE,
   DEFAULT_BATCH_MAX_CONCURRENCY,
   DEFAULT_TOLERATED_FAILURE_PERCENTAGE,
+  OWN_STATE_MACHINE_NAME,
   type BatchOptions,
 } from './batch/batch-options.js';
-export { buildTrainingDefinition } from './training/build-training.js';
+export { buildTrainingDefinition, buildTrainingWorkflow } from './training/build-training.js';
+export { TRAINING_NAME_PREFIX } from './training/tasks/sagemaker-names.js';
 export {
   MODEL_ACCURACY_TOO_LOW,
   TRAINING_STATES,

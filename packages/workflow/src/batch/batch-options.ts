@@ -12,6 +12,11 @@ export interface BatchOptions extends ImageClassificationOptions {
   toleratedFailureCount?: number;
   /** Read at most this many objects from the prefix. Default: all. */
   maxItems?: number;
+  /**
+   * The bucket (and key prefix) executions may list. The definition reads the bucket and prefix
+   * from the execution input; this limits what the permissions allow. Default: any bucket.
+   */
+  source?: { bucket: string; prefix?: string };
 }
 
 export const DEFAULT_BATCH_MAX_CONCURRENCY = 100;
@@ -19,3 +24,9 @@ export const DEFAULT_TOLERATED_FAILURE_PERCENTAGE = 10;
 
 /** The Map state of the batch definition, by name. */
 export const BATCH_MAP_STATE = 'Classify each image';
+
+/**
+ * The batch machine's own name, in its permissions (a Distributed Map starts its child
+ * executions on itself): the deployment fills it in like the definition's placeholders.
+ */
+export const OWN_STATE_MACHINE_NAME = '${StateMachineName}';

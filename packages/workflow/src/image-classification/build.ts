@@ -1,4 +1,10 @@
 import type { Catcher, FailState, State, StateMachineDefinition } from '../asl/types.js';
+import {
+  collectStates,
+  type DefinitionWithPermissions,
+  type StatesWithPermissions,
+} from '../permissions/definition-with-permissions.js';
+import type { TaskWithPermissions } from '../permissions/task-permission.js';
 import { lambdaInvokeTask } from '../states/lambda-invoke.js';
 import { LAMBDA_SERVICE_ERRORS, retrier } from '../states/retry-policy.js';
 import { sendToReviewTask, type ReviewTarget } from '../states/review-target.js';
@@ -26,24 +32,45 @@ const ERROR_PATH = '$.error';
  * task, S3 that was unavailable on the tasks that read the image, and the retryable endpoint errors
  * on classify, with backoff and jitter; every named error
  * ends in a Fail state that shows the error's name and cause. Low confidence fails the execution
- * (default), goes to review, or ends it as a `below_threshold` result.
+ * (default), goes to review, or ends it as a `below_threshold` result. Beside the definition, the
+ * permissions its tasks need (invoke the three functions, send to the review target).
+ *
+ * @example
+ * const { definition, permissions } = buildImageClassificationWorkflow({
+ *   functions: { serialize: serializeFn.functionArn, classify: classifyFn.functionArn, threshold: thresholdFn.functionArn },
+ *   lowConfidence: { mode: 'review', target: { queueUrl: queue.queueUrl, queueArn: queue.queueArn } },
+ * });
+ */
+export function buildImageClassificationWorkflow(
+  options: ImageClassificationOptions,
+): DefinitionWithPermissions {
+  const { permissions, ...states } = imageClassificationStates(options);
+  return {
+    definition: {
+      Comment:
+        options.comment ??
+        'Scones image classification: serialize a delivery photo, classify it, keep confident predictions.',
+      ...(options.executionTimeoutSeconds
+        ? { TimeoutSeconds: options.executionTimeoutSeconds }
+        : {}),
+      ...states,
+    },
+    permissions,
+  };
+}
+
+/**
+ * The definition of {@link buildImageClassificationWorkflow} alone.
  *
  * @example
  * const definition = buildImageClassificationDefinition({
- *   functions: { serialize: serializeFn.functionArn, classify: classifyFn.functionArn, threshold: thresholdFn.functionArn },
- *   lowConfidence: { mode: 'review', target: { queueUrl: queue.queueUrl } },
+ *   functions: { serialize: '${SerializeArn}', classify: '${ClassifyArn}', threshold: '${ThresholdArn}' },
  * });
  */
 export function buildImageClassificationDefinition(
   options: ImageClassificationOptions,
 ): StateMachineDefinition {
-  return {
-    Comment:
-      options.comment ??
-      'Scones image classification: serialize a delivery photo, classify it, keep confident predictions.',
-    ...(options.executionTimeoutSeconds ? { TimeoutSeconds: options.executionTimeoutSeconds } : {}),
-    ...buildImageClassificationStates(options),
-  };
+  return buildImageClassificationWorkflow(options).definition;
 }
 
 /**
@@ -53,6 +80,14 @@ export function buildImageClassificationDefinition(
 export function buildImageClassificationStates(
   options: ImageClassificationOptions,
 ): Pick<StateMachineDefinition, 'StartAt' | 'States'> {
+  const { StartAt, States } = imageClassificationStates(options);
+  return { StartAt, States };
+}
+
+/** The single-image states and their tasks' permissions. */
+export function imageClassificationStates(
+  options: ImageClassificationOptions,
+): StatesWithPermissions {
   const timeouts = { ...DEFAULT_TASK_TIMEOUTS, ...options.timeouts };
   const lambdaRetry = retrier(LAMBDA_SERVICE_ERRORS, {
     ...DEFAULT_LAMBDA_SERVICE_RETRY,
@@ -70,7 +105,7 @@ export function buildImageClassificationStates(
   const afterClassify = options.keepImageData ? S.threshold : S.dropImageData;
   const onLowConfidence = lowConfidence.mode === 'review' ? S.prepareReview : S.belowThreshold;
 
-  const states: Record<string, State> = {
+  const states: Record<string, State | TaskWithPermissions> = {
     [S.serialize]: lambdaInvokeTask(
       {
         functionName: options.functions.serialize,
@@ -157,10 +192,10 @@ export function buildImageClassificationStates(
       'A step failed for a reason other than the image or the endpoint (S3 still unavailable after retries, timeout, Lambda, permissions).',
     ),
   };
-  return { StartAt: S.serialize, States: states };
+  return { StartAt: S.serialize, ...collectStates(states) };
 }
 
-function reviewStates(target: ReviewTarget): Record<string, State> {
+function reviewStates(target: ReviewTarget): Record<string, State | TaskWithPermissions> {
   return {
     [S.prepareReview]: {
       Type: 'Pass',

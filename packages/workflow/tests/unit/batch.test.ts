@@ -31,7 +31,10 @@ describe('buildBatchDefinition', () => {
         toleratedFailurePercentage: 5,
         toleratedFailureCount: 50,
         maxItems: 10000,
-        lowConfidence: { mode: 'review' as const, target: { queueUrl: '${ReviewQueueUrl}' } },
+        lowConfidence: {
+          mode: 'review' as const,
+          target: { queueUrl: '${ReviewQueueUrl}', queueArn: '${ReviewQueueArn}' },
+        },
       },
     ],
   ])('passes asl-validator with %s', (_variant, options) => {

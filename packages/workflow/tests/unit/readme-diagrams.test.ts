@@ -16,7 +16,10 @@ const diagrams: Record<string, string> = {
   'image-classification-review': toMermaid(
     buildImageClassificationDefinition({
       functions,
-      lowConfidence: { mode: 'review', target: { queueUrl: '${ReviewQueueUrl}' } },
+      lowConfidence: {
+        mode: 'review',
+        target: { queueUrl: '${ReviewQueueUrl}', queueArn: '${ReviewQueueArn}' },
+      },
     }),
   ),
 };
