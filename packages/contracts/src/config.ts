@@ -1,4 +1,6 @@
+import type { BodyFormat } from './envelope.js';
 import { InvalidConfigurationError } from './errors.js';
+import { isProbability } from './payload.js';
 
 /** A Lambda's environment (`process.env` or a plain object in tests). */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -64,8 +66,25 @@ export function probabilitySetting(env: Environment, name: string, fallback: num
   const value = env[name]?.trim();
   if (!value) return fallback;
   const probability = Number(value);
-  if (!Number.isFinite(probability) || probability < 0 || probability > 1) {
+  if (!isProbability(probability)) {
     throw new InvalidConfigurationError(`${name} must be a number from 0 to 1; got "${value}".`);
   }
   return probability;
+}
+
+/**
+ * Reads `BODY_FORMAT`, how a step writes `body`: `object` (the default) or `string`, a JSON
+ * string for state machines that `States.StringToJson($.body)`. No one shape serves both kinds
+ * of machine, so it is a setting of the deployment.
+ *
+ * @example
+ * bodyFormatSetting({ BODY_FORMAT: 'string' }); // 'string'
+ */
+export function bodyFormatSetting(env: Environment): BodyFormat {
+  const value = env['BODY_FORMAT']?.trim();
+  if (!value) return 'object';
+  if (value === 'object' || value === 'string') return value;
+  throw new InvalidConfigurationError(
+    `BODY_FORMAT must be "object" (the default) or "string"; got "${value}".`,
+  );
 }

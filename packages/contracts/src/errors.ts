@@ -26,14 +26,20 @@ export const ERROR_NAMES = [
 export type SconesErrorName = (typeof ERROR_NAMES)[number];
 
 /**
- * The errors worth retrying: S3 or the endpoint was busy or briefly away, so the same request
- * can succeed later. State machines build their `Retry` rules from this list.
+ * The errors worth retrying, by what was busy or briefly away: S3 (retried on the tasks that
+ * read the image) or the endpoint (retried on classify). State machines build their `Retry`
+ * rules from these.
  */
+export const RETRYABLE_ERRORS_BY_SERVICE = {
+  storage: ['StorageUnavailableError'],
+  endpoint: ['EndpointThrottledError', 'EndpointUnavailableError'],
+} as const satisfies Record<string, readonly SconesErrorName[]>;
+
+/** Every error worth retrying: the same request can succeed later. */
 export const RETRYABLE_ERROR_NAMES = [
-  'StorageUnavailableError',
-  'EndpointThrottledError',
-  'EndpointUnavailableError',
-] as const satisfies readonly SconesErrorName[];
+  ...RETRYABLE_ERRORS_BY_SERVICE.storage,
+  ...RETRYABLE_ERRORS_BY_SERVICE.endpoint,
+] as const;
 
 /** The original system's wording, kept so that existing alarms and filters still match. */
 export const THRESHOLD_CONFIDENCE_NOT_MET = 'THRESHOLD_CONFIDENCE_NOT_MET';

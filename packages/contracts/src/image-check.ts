@@ -1,7 +1,7 @@
 import { ImageTooLargeError } from './errors.js';
 import { detectImageFormat, type ImageFormat } from './image-format.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './limits.js';
-import { formatS3Uri, imageTooLarge, type ObjectLocation } from './object-reader.js';
+import { describeImage, imageTooLarge, type ObjectLocation } from './object-reader.js';
 
 /** How large an image a step accepts. */
 export interface ImageLimits {
@@ -22,17 +22,17 @@ export interface ImageLimits {
  */
 export function checkImage(
   bytes: Uint8Array,
-  location: ObjectLocation,
+  location: ObjectLocation | undefined,
   limits: ImageLimits = {},
 ): ImageFormat {
   const maxBytes = limits.maxBytes ?? MAX_IMAGE_BYTES;
   if (bytes.length > maxBytes) throw imageTooLarge(location, bytes.length, maxBytes);
-  const format = detectImageFormat(bytes, formatS3Uri(location));
+  const format = detectImageFormat(bytes, describeImage(location));
   const maxPixels = limits.maxPixels ?? MAX_IMAGE_PIXELS;
   const pixels = format.width * format.height;
   if (pixels > maxPixels) {
     throw new ImageTooLargeError(
-      `${formatS3Uri(location)} declares a ${format.width}x${format.height} image (${pixels} pixels); ` +
+      `${describeImage(location)} declares a ${format.width}x${format.height} image (${pixels} pixels); ` +
         `the limit is ${maxPixels} pixels. Resize the image before uploading it.`,
     );
   }

@@ -13,6 +13,8 @@ export * from './labels.js';
 export * from './endpoint.js';
 export * from './payload.js';
 export * from './envelope.js';
+export * from './step-input.js';
+export { withCanonicalNames } from './record-aliases.js';
 export * from './first-event.js';
 export * from './file-format.js';
 export * from './image-format.js';

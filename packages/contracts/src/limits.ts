@@ -16,3 +16,6 @@ export const DEFAULT_THRESHOLD = 0.93;
  * megapixels is a large phone photo; the model server refuses the same.
  */
 export const MAX_IMAGE_PIXELS = 40_000_000;
+
+/** Step Functions caps the data of a state (input, output, a task's result) at 256 KiB of UTF-8. */
+export const STATE_PAYLOAD_MAX_BYTES = 256 * 1024;

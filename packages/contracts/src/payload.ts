@@ -11,6 +11,18 @@ export const ProbabilitySchema = v.pipe(
   v.maxValue(1, 'must be at most 1'),
 );
 
+/**
+ * Whether a value is a probability: the one rule every reader of probabilities applies (the
+ * payload, the endpoint's answer, capture files, settings and flags).
+ *
+ * @example
+ * isProbability(0.93); // true
+ * isProbability(Number.NaN); // false
+ */
+export function isProbability(value: unknown): value is number {
+  return v.is(ProbabilitySchema, value);
+}
+
 const probabilities = v.array(ProbabilitySchema, 'must be an array of probabilities');
 
 /**
@@ -29,11 +41,12 @@ export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number];
 
 /**
  * The body that flows between the steps. Unknown keys are kept: a step passes on every key
- * it received and adds its own.
+ * it received and adds its own. Where the image is (`s3_bucket`, `s3_key`) is required by the
+ * steps that read it, not by the schema: a threshold step needs only the inferences.
  */
 export const ImagePayloadSchema = v.looseObject({
-  s3_bucket: nonEmptyString,
-  s3_key: nonEmptyString,
+  s3_bucket: v.optional(nonEmptyString),
+  s3_key: v.optional(nonEmptyString),
   /** The image as base64, or '' when it is left in S3 (large images) or not read yet. */
   image_data: v.optional(v.nullable(v.string('must be a string'), ''), ''),
   content_type: v.optional(v.picklist(IMAGE_CONTENT_TYPES, 'must be image/png or image/jpeg')),
@@ -52,6 +65,9 @@ export const ImagePayloadSchema = v.looseObject({
 /** The payload as the steps read it (after defaults and normalisation). */
 export type ImagePayload = v.InferOutput<typeof ImagePayloadSchema>;
 
+/** A payload that says where its image is, as the steps that read the image need. */
+export type LocatedImagePayload = ImagePayload & { s3_bucket: string; s3_key: string };
+
 /** The payload as a caller may write it (the workflow's input, for instance). */
 export type ImagePayloadInput = v.InferInput<typeof ImagePayloadSchema>;
 
@@ -66,13 +82,34 @@ export type ImagePayloadInput = v.InferInput<typeof ImagePayloadSchema>;
 export function parseImagePayload(body: Record<string, unknown>): ImagePayload {
   const result = v.safeParse(ImagePayloadSchema, body);
   if (result.success) return result.output;
-  const problems = result.issues.map((issue) => {
-    const path = v.getDotPath(issue) ?? '(body)';
-    return issue.received === 'undefined'
-      ? `${path} is missing`
-      : `${path} ${issue.message} (got ${issue.received})`;
-  });
-  throw new InvalidEventError(
+  throw invalidPayload(
+    result.issues.map((issue) => {
+      const path = v.getDotPath(issue) ?? '(body)';
+      return issue.received === 'undefined'
+        ? `${path} is missing`
+        : `${path} ${issue.message} (got ${issue.received})`;
+    }),
+  );
+}
+
+/**
+ * Checks that a payload says where its image is.
+ *
+ * @throws InvalidEventError naming what is missing.
+ * @example
+ * requireLocation(parseImagePayload({ s3_bucket: 'b', s3_key: 'k.png' })).s3_key; // 'k.png'
+ */
+export function requireLocation(payload: ImagePayload): LocatedImagePayload {
+  const problems = [
+    ...(payload.s3_bucket === undefined ? ['s3_bucket is missing'] : []),
+    ...(payload.s3_key === undefined ? ['s3_key is missing'] : []),
+  ];
+  if (problems.length > 0) throw invalidPayload(problems);
+  return payload as LocatedImagePayload;
+}
+
+function invalidPayload(problems: string[]): InvalidEventError {
+  return new InvalidEventError(
     `Invalid event: ${problems.join('; ')}. Expected an object like ` +
       `{"s3_bucket": "scones-images", "s3_key": "test/bicycle.png", "image_data": ""}.`,
   );

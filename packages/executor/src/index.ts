@@ -16,6 +16,7 @@ export {
 export type { ExecutionEvent, ExecutionResult, TaskAttempt } from './execution-result.js';
 export type { LambdaHandler } from './lambda-functions.js';
 export { taskStates, type TaskStateRef } from './task-states.js';
+export { UnsupportedDefinitionError, requireJsonPath } from './query-language.js';
 export {
   runDistributedMap,
   type DistributedMapOptions,

@@ -1,4 +1,5 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { requireJsonPath } from './query-language.js';
 import type { ExecutionEvent, ExecutionResult, TaskAttempt } from './execution-result.js';
 import { replaceFalsyPassResults } from './falsy-pass-results.js';
 import {
@@ -45,7 +46,8 @@ const STEP_FUNCTIONS_PAYLOAD_LIMIT = 256 * 1024;
 /**
  * Runs an Amazon States Language definition on this machine with aws-local-stepfunctions,
  * every Task mapped to a local function, so nothing reaches AWS. Build one per definition and
- * reuse it: building validates the definition, which is the slow part.
+ * reuse it: building validates the definition, which is the slow part. JSONPath definitions
+ * only: a JSONata one is refused with {@link UnsupportedDefinitionError}.
  *
  * @example
  * const executor = new LocalExecutor(definition, {
@@ -70,6 +72,7 @@ export class LocalExecutor {
     // A JSON copy: definitions are JSON, and a copy made in this realm keeps the interpreter's
     // plain-object checks true under test runners that sandbox globals.
     const runnable = JSON.parse(JSON.stringify(definition)) as object;
+    requireJsonPath(runnable);
     const passResults = replaceFalsyPassResults(runnable);
     this.passStates = new Set(Object.keys(passResults));
     this.machine = new StateMachine(runnable as StateMachineDefinition);

@@ -1,12 +1,11 @@
 // The infra README's least-privilege review lists every IAM statement the stack grants. This
 // test fails when the synthesized permissions and that list differ, so a new permission cannot
 // land unreviewed; `npx nx run infra:permissions` rewrites the list (then review it).
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generatedTable, markdownTable, tableCell } from '../../../tools/testing/generated-table';
 import { resources, workflowApp } from './stack';
 
 const README = path.join(__dirname, '../README.md');
-const BLOCK = /<!-- permissions -->[\s\S]*?<!-- \/permissions -->/;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -77,45 +76,21 @@ function permissionRows(): string[][] {
   return rows.sort((a, b) => a.join('|').localeCompare(b.join('|')));
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|');
-
 function table(rows: string[][]): string {
-  return [
-    '| role | trusted by | actions | resources | condition |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.map((text) => (text ? `\`${cell(text)}\`` : '')).join(' | ')} |`),
-  ].join('\n');
-}
-
-// Rows as cells, so the comparison survives Prettier's column alignment.
-function cellsOf(markdown: string): string[][] {
-  return markdown
-    .split('\n')
-    .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((text) => text.trim()),
-    );
+  return markdownTable(
+    ['role', 'trusted by', 'actions', 'resources', 'condition'],
+    rows.map((row) => row.map((text) => (text ? `\`${tableCell(text)}\`` : ''))),
+  );
 }
 
 describe("the infra README's permissions review", () => {
   it('lists exactly the IAM statements the stack grants (npx nx run infra:permissions updates it)', () => {
-    const readme = readFileSync(README, 'utf8');
-    const block = BLOCK.exec(readme)?.[0];
-    if (!block) throw new Error('README.md has no <!-- permissions --> block');
-    const generated = table(permissionRows());
-    if (process.env['UPDATE_PERMISSIONS'] === '1') {
-      writeFileSync(
-        README,
-        readme.replace(
-          BLOCK,
-          () => `<!-- permissions -->\n\n${generated}\n\n<!-- /permissions -->`,
-        ),
-      );
-      return;
-    }
-    expect(cellsOf(block)).toEqual(cellsOf(generated));
+    const { written, generated } = generatedTable(
+      README,
+      'permissions',
+      table(permissionRows()),
+      'UPDATE_PERMISSIONS',
+    );
+    expect(written).toEqual(generated);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_CLASS_LABELS, mostProbable } from '@scones/contracts';
+import { DEFAULT_CLASS_LABELS, isProbability, mostProbable } from '@scones/contracts';
 
 /** A line of a data-capture file that is not a usable capture record. */
 export class InvalidCaptureRecordError extends Error {
@@ -111,10 +111,7 @@ function decodeProbabilities(output: CapturedPayload): number[] {
           .filter(Boolean)
           .map(Number)
       : parseJsonArray(text);
-  if (
-    values.length === 0 ||
-    values.some((p) => typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1)
-  ) {
+  if (values.length === 0 || values.some((p) => !isProbability(p))) {
     throw invalid(
       `endpointOutput is not a list of probabilities: ${JSON.stringify(text.slice(0, 60))}`,
     );

@@ -12,3 +12,5 @@ export * from './environment.js';
 export * from './credentials.js';
 export * from './s3-endpoint.js';
 export * from './s3-request-error.js';
+export * from './s3-errors.js';
+export * from './object-reader-from-get-object.js';

@@ -1,14 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import {
-  imageTooLarge,
-  isTransientStorageError,
-  toObjectReadError,
-  type ObjectReader,
-} from '@scones/contracts';
+import { imageTooLarge, type ObjectReader } from '@scones/contracts';
 import type { CredentialsSource } from './credentials.js';
 import { getObjectOnce, type ConnectionPools } from './object-get.js';
 import { s3RequestTarget, type S3EndpointOptions } from './s3-endpoint.js';
+import { isTransientStorageError, toObjectReadError } from './s3-errors.js';
 import { s3Signer } from './s3-signer.js';
 
 /** Settings of {@link createS3ObjectReader}. */

@@ -1,6 +1,6 @@
 /**
  * An error answer from S3, shaped like the AWS SDK's service errors (`name` is S3's error code,
- * `$metadata.httpStatusCode` its status) so that `toObjectReadError` of `@scones/contracts` names
+ * `$metadata.httpStatusCode` its status) so that `toObjectReadError` (s3-errors.ts) names
  * both the same way.
  */
 export class S3RequestError extends Error {

@@ -1,6 +1,7 @@
 import {
   DEFAULT_CLASS_LABELS,
   checkImage,
+  locationOf,
   type ImagePayload,
   type ObjectReader,
 } from '@scones/contracts';
@@ -42,8 +43,7 @@ export async function classifyImage(
   options: ClassifyOptions,
 ): Promise<ClassifiedImagePayload> {
   const bytes = await readImageBytes(payload, options.readObject, options.maxImageBytes);
-  const location = { bucket: payload.s3_bucket, key: payload.s3_key };
-  const { contentType } = checkImage(bytes, location, {
+  const { contentType } = checkImage(bytes, locationOf(payload), {
     maxBytes: options.maxImageBytes,
     maxPixels: options.maxImagePixels,
   });

@@ -1,4 +1,4 @@
-import { InvalidInferenceError, mostProbable } from '@scones/contracts';
+import { InvalidInferenceError, isProbability, mostProbable } from '@scones/contracts';
 
 /** What the endpoint's answer says: one probability per class and the most likely class. */
 export interface Inference {
@@ -35,9 +35,7 @@ export function parseInference(answer: Uint8Array | string, labels: readonly str
       `expected ${labels.length} probabilities (${labels.join(', ')}), got ${value.length}: ${preview(text)}`,
     );
   }
-  const bad = value.findIndex(
-    (p) => typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1,
-  );
+  const bad = value.findIndex((p) => !isProbability(p));
   if (bad !== -1) {
     throw invalid(`probability ${bad} is ${JSON.stringify(value[bad])}, not a number from 0 to 1`);
   }

@@ -1,9 +1,11 @@
 import {
   MAX_IMAGE_BYTES,
+  bodyFormatSetting,
   byteSizeSetting,
   millisecondsSetting,
   parseClassLabels,
   requiredSetting,
+  type BodyFormat,
   type Environment,
 } from '@scones/contracts';
 
@@ -14,6 +16,8 @@ export interface ClassifyConfig {
   maxImageBytes: number;
   /** One attempt to invoke the endpoint; the SDK makes three. Default 5,000 ms. */
   endpointAttemptTimeoutMs?: number;
+  /** `BODY_FORMAT`: how `body` is written. Default `object`. */
+  bodyFormat?: BodyFormat;
 }
 
 /**
@@ -32,7 +36,8 @@ export const ENDPOINT_MAX_ATTEMPTS = 3;
 
 /**
  * Reads `ENDPOINT_NAME` (required), `CLASS_LABELS` (default `bicycle,motorcycle`),
- * `MAX_IMAGE_BYTES` (default 6 MiB) and `ENDPOINT_ATTEMPT_TIMEOUT_MS` (default 5,000).
+ * `MAX_IMAGE_BYTES` (default 6 MiB), `ENDPOINT_ATTEMPT_TIMEOUT_MS` (default 5,000) and
+ * `BODY_FORMAT` (`object` or `string`, default `object`).
  *
  * @throws InvalidConfigurationError naming the setting that is missing or wrong.
  * @example
@@ -52,5 +57,6 @@ export function readClassifyConfig(env: Environment): ClassifyConfig {
       'ENDPOINT_ATTEMPT_TIMEOUT_MS',
       DEFAULT_ENDPOINT_ATTEMPT_TIMEOUT_MS,
     ),
+    bodyFormat: bodyFormatSetting(env),
   };
 }

@@ -1,5 +1,5 @@
 import {
-  readImagePayload,
+  readClassifiablePayload,
   toEnvelope,
   type Envelope,
   type Environment,
@@ -32,12 +32,13 @@ export function createClassifyHandler(
 ): ClassifyHandler {
   return async (event) =>
     toEnvelope(
-      await classifyImage(readImagePayload(event), {
+      await classifyImage(readClassifiablePayload(event), {
         invokeEndpoint,
         readObject,
         labels: config.labels,
         maxImageBytes: config.maxImageBytes,
       }),
+      config.bodyFormat,
     );
 }
 

@@ -51,7 +51,7 @@ describe('classify handler against a SageMaker runtime server', () => {
   it('classifies a PNG: the endpoint gets the bytes as image/png', async () => {
     sagemaker.answer(probabilities(0.1, 0.9));
     const payload = await inlinePng();
-    const { body } = await handler(payload);
+    const body = await handler(payload);
     expect(body).toMatchObject({ inferences: [0.1, 0.9], label: 'motorcycle', confidence: 0.9 });
     const sent = lastInvocation();
     expect(sent).toMatchObject({
@@ -65,7 +65,7 @@ describe('classify handler against a SageMaker runtime server', () => {
   it('classifies a JPEG as image/jpeg', async () => {
     sagemaker.answer(probabilities(0.99, 0.01));
     const image_data = (await makeJpeg()).toString('base64');
-    const { body } = await handler({ s3_bucket: BUCKET, s3_key: 'test/a.jpg', image_data });
+    const body = await handler({ s3_bucket: BUCKET, s3_key: 'test/a.jpg', image_data });
     expect(body.label).toBe('bicycle');
     expect(lastInvocation().contentType).toBe('image/jpeg');
   });
@@ -74,7 +74,7 @@ describe('classify handler against a SageMaker runtime server', () => {
     const png = await makeNoisePng(1024 * 1024);
     await s3.put(BUCKET, 'test/large.png', png);
     sagemaker.answer(probabilities(0.8, 0.2));
-    const { body } = await handler({ s3_bucket: BUCKET, s3_key: 'test/large.png', image_data: '' });
+    const body = await handler({ s3_bucket: BUCKET, s3_key: 'test/large.png', image_data: '' });
     expect(body.confidence).toBe(0.8);
     expect(lastInvocation().body.equals(png)).toBe(true);
   });

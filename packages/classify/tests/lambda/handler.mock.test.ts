@@ -22,9 +22,11 @@ describe('classify handler (SageMaker client mocked)', () => {
     runtime
       .on(InvokeEndpointCommand, { EndpointName: 'scones-classifier', ContentType: 'image/png' })
       .resolves({ Body: new TextEncoder().encode('[0.95, 0.05]') as never });
+    const record = { ...body, inferences: [0.95, 0.05], label: 'bicycle', confidence: 0.95 };
     await expect(handler(wrap(body))).resolves.toEqual({
+      ...record,
       statusCode: 200,
-      body: { ...body, inferences: [0.95, 0.05], label: 'bicycle', confidence: 0.95 },
+      body: record,
     });
   });
 

@@ -266,3 +266,40 @@ describe('LocalExecutor, where the interpreter differs from Step Functions', () 
     },
   );
 });
+
+describe('a JSONata definition', () => {
+  it.each([
+    [
+      'the whole machine',
+      { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Succeed' } } },
+      /the definition uses the JSONata/,
+    ],
+    [
+      'one state in a Map',
+      {
+        StartAt: 'M',
+        States: {
+          M: {
+            Type: 'Map',
+            ItemProcessor: {
+              StartAt: 'A',
+              States: { A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } },
+            },
+            End: true,
+          },
+        },
+      },
+      /state "A" uses the JSONata/,
+    ],
+  ])(
+    'is refused by name when %s uses it, not run with its expressions ignored',
+    (_where, definition, message) => {
+      expect(() => new LocalExecutor(definition, { lambdas: {} })).toThrow(
+        expect.objectContaining({
+          name: 'UnsupportedDefinitionError',
+          message: expect.stringMatching(message),
+        }),
+      );
+    },
+  );
+});

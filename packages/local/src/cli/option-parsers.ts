@@ -1,3 +1,4 @@
+import { isProbability } from '@scones/contracts';
 import { InvalidArgumentError } from 'commander';
 
 // Commander calls these as each flag is parsed and names the flag in the error it prints:
@@ -19,6 +20,13 @@ export function numberBetween(min: number, max: number) {
     if (value < min || value > max) throw new InvalidArgumentError(`It must be ${meaning}.`);
     return value;
   };
+}
+
+/** A probability, as every reader of probabilities checks one (a threshold, say). */
+export function probability(raw: string): number {
+  const value = decimal(raw, 'a number from 0 to 1');
+  if (!isProbability(value)) throw new InvalidArgumentError('It must be a number from 0 to 1.');
+  return value;
 }
 
 /** A whole number of at least `min`. */

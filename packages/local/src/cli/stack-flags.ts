@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { parseEndpointFaults, type EndpointFaults } from '@scones/model';
 import type { LocalStackOptions } from '../stack/local-stack.js';
 import { parseStorageFaults, type StorageFaults } from '../stack/storage-faults.js';
-import { numberBetween, parsedBy, wholeNumber } from './option-parsers.js';
+import { parsedBy, probability, wholeNumber } from './option-parsers.js';
 
 /** The flags of every command that starts the local stack. */
 export interface StackFlags {
@@ -17,7 +17,7 @@ export interface StackFlags {
 /** `--threshold`: the local stack's threshold function's THRESHOLD (batch, up). */
 export function thresholdOption(): Option {
   return new Option('--threshold <n>', "the threshold function's minimum confidence").argParser(
-    numberBetween(0, 1),
+    probability,
   );
 }
 

@@ -1,5 +1,4 @@
-import { toObjectReadError } from '@scones/contracts';
-import { S3RequestError, s3ErrorFromResponse } from '../../src/index.js';
+import { S3RequestError, s3ErrorFromResponse, toObjectReadError } from '../../src/index.js';
 
 describe('s3ErrorFromResponse', () => {
   it("reads S3's code and message, decoding XML entities", () => {

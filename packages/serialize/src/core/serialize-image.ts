@@ -3,7 +3,7 @@ import {
   MAX_IMAGE_BYTES,
   checkImage,
   type ImageContentType,
-  type ImagePayload,
+  type LocatedImagePayload,
   type ObjectReader,
 } from '@scones/contracts';
 
@@ -20,11 +20,13 @@ export interface SerializeOptions {
 }
 
 /** The payload after step 1: the image inlined as base64, or left in S3 by reference. */
-export type SerializedImagePayload = ImagePayload & {
+export type SerializedImagePayload = LocatedImagePayload & {
   /** Base64 of the image, or '' when it is larger than the inline limit. */
   image_data: string;
   content_type: ImageContentType;
   image_size: number;
+  /** `[]` until classify runs: machines that map `$.body.inferences` onward find the field. */
+  inferences: number[];
 };
 
 /**
@@ -42,7 +44,7 @@ export type SerializedImagePayload = ImagePayload & {
  * body.image_data; // 'iVBORw0KGgo...'
  */
 export async function serializeImage(
-  payload: ImagePayload,
+  payload: LocatedImagePayload,
   options: SerializeOptions,
 ): Promise<SerializedImagePayload> {
   const maxBytes = options.maxImageBytes ?? MAX_IMAGE_BYTES;
@@ -60,5 +62,6 @@ export async function serializeImage(
       : '',
     content_type: format.contentType,
     image_size: bytes.length,
+    inferences: payload.inferences ?? [],
   };
 }

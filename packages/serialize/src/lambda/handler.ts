@@ -25,7 +25,10 @@ export function createSerializeHandler(
   readObject: ObjectReader,
 ): SerializeHandler {
   return async (event) =>
-    toEnvelope(await serializeImage(readImagePayload(event), { ...config, readObject }));
+    toEnvelope(
+      await serializeImage(readImagePayload(event), { ...config, readObject }),
+      config.bodyFormat,
+    );
 }
 
 /**
@@ -39,7 +42,7 @@ export function createSerializeHandler(
  * const handle = serializeHandlerFromEnvironment({ AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: '...', AWS_SECRET_ACCESS_KEY: '...' });
  */
 export function serializeHandlerFromEnvironment(env: Environment): SerializeHandler {
-  // The reader's three attempts of at most 5 s each end before the function's 20 s timeout; it
+  // The reader's three attempts of at most 5 s each end before the function's 22 s timeout; it
   // stands in for the SDK's S3 client, which would be most of this function's cold start.
   return createSerializeHandler(
     readSerializeConfig(env),

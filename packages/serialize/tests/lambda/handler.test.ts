@@ -25,16 +25,14 @@ describe('serialize handler (in-memory reader)', () => {
       readSerializeConfig({}),
       inMemoryReader(new Map([[`scones-images/${body.s3_key}`, png]])),
     );
-    const result = await handler(event);
-    expect(result).toEqual({
-      statusCode: 200,
-      body: {
-        ...body,
-        image_data: png.toString('base64'),
-        content_type: 'image/png',
-        image_size: png.length,
-      },
-    });
+    const record = {
+      ...body,
+      image_data: png.toString('base64'),
+      content_type: 'image/png',
+      image_size: png.length,
+      inferences: [],
+    };
+    await expect(handler(event)).resolves.toEqual({ ...record, statusCode: 200, body: record });
   });
 
   it('passes the configured size limit to the reader and refuses a larger object', async () => {
@@ -69,6 +67,7 @@ describe('readSerializeConfig', () => {
     expect(readSerializeConfig({})).toEqual({
       maxImageBytes: 6 * 1024 * 1024,
       inlineImageMaxBytes: 180 * 1024,
+      bodyFormat: 'object',
     });
   });
 

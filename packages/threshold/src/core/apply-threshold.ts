@@ -4,7 +4,8 @@ import {
   InvalidEventError,
   THRESHOLD_CONFIDENCE_NOT_MET,
   ThresholdConfidenceNotMetError,
-  formatS3Uri,
+  describeImage,
+  locationOf,
   mostProbable,
   type ImagePayload,
 } from '@scones/contracts';
@@ -41,7 +42,8 @@ export function applyThreshold(
   options: ThresholdOptions = {},
 ): ConfidentImagePayload {
   const inferences = payload.inferences;
-  const source = formatS3Uri({ bucket: payload.s3_bucket, key: payload.s3_key });
+  const location = locationOf(payload);
+  const source = location ? describeImage(location) : 'the payload';
   if (!inferences || inferences.length === 0) {
     throw new InvalidEventError(
       `Invalid event: ${source} has no inferences. Run the classify step before the threshold step.`,
@@ -53,7 +55,7 @@ export function applyThreshold(
   if (confidence < threshold) {
     throw new ThresholdConfidenceNotMetError(
       `${THRESHOLD_CONFIDENCE_NOT_MET}: confidence ${confidence} for ${label ? `"${label}"` : `class ${best}`} ` +
-        `is below the threshold ${threshold} (${source}).`,
+        `is below the threshold ${threshold}${location ? ` (${source})` : ''}.`,
     );
   }
   return {

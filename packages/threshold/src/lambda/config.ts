@@ -1,7 +1,9 @@
 import {
   DEFAULT_THRESHOLD,
+  bodyFormatSetting,
   parseClassLabels,
   probabilitySetting,
+  type BodyFormat,
   type Environment,
 } from '@scones/contracts';
 
@@ -9,10 +11,13 @@ import {
 export interface ThresholdConfig {
   threshold: number;
   labels: readonly string[];
+  /** `BODY_FORMAT`: how `body` is written. Default `object`. */
+  bodyFormat?: BodyFormat;
 }
 
 /**
- * Reads `THRESHOLD` (0..1, default 0.93) and `CLASS_LABELS` (default `bicycle,motorcycle`).
+ * Reads `THRESHOLD` (0..1, default 0.93), `CLASS_LABELS` (default `bicycle,motorcycle`) and
+ * `BODY_FORMAT` (`object` or `string`, default `object`).
  *
  * @throws InvalidConfigurationError naming the setting that is wrong.
  * @example
@@ -22,5 +27,6 @@ export function readThresholdConfig(env: Environment): ThresholdConfig {
   return {
     threshold: probabilitySetting(env, 'THRESHOLD', DEFAULT_THRESHOLD),
     labels: parseClassLabels(env['CLASS_LABELS']),
+    bodyFormat: bodyFormatSetting(env),
   };
 }

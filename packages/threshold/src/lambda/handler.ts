@@ -1,4 +1,9 @@
-import { readImagePayload, toEnvelope, type Envelope, type Environment } from '@scones/contracts';
+import {
+  readInferencePayload,
+  toEnvelope,
+  type Envelope,
+  type Environment,
+} from '@scones/contracts';
 import { applyThreshold, type ConfidentImagePayload } from '../core/apply-threshold.js';
 import { readThresholdConfig, type ThresholdConfig } from './config.js';
 
@@ -12,7 +17,8 @@ export type ThresholdHandler = (event: unknown) => Promise<Envelope<ConfidentIma
  * const handle = createThresholdHandler({ threshold: 0.9, labels: ['bicycle', 'motorcycle'] });
  */
 export function createThresholdHandler(config: ThresholdConfig): ThresholdHandler {
-  return async (event) => toEnvelope(applyThreshold(readImagePayload(event), config));
+  return async (event) =>
+    toEnvelope(applyThreshold(readInferencePayload(event), config), config.bodyFormat);
 }
 
 /**

@@ -15,10 +15,14 @@ const handler = thresholdHandlerFromEnvironment({ THRESHOLD: '0.95' });
 
 describe('threshold handler', () => {
   it.each(inputShapes(body))('gives the same envelope for %s', async (_shape, event) => {
-    await expect(handler(event)).resolves.toEqual({
-      statusCode: 200,
-      body: { ...body, label: 'bicycle', confidence: 0.97, threshold: 0.95, meets_threshold: true },
-    });
+    const record = {
+      ...body,
+      label: 'bicycle',
+      confidence: 0.97,
+      threshold: 0.95,
+      meets_threshold: true,
+    };
+    await expect(handler(event)).resolves.toEqual({ ...record, statusCode: 200, body: record });
   });
 
   it('reads THRESHOLD from the environment it is given', async () => {
@@ -35,12 +39,34 @@ describe('threshold handler', () => {
       statusCode: 200,
       body: JSON.stringify({ ...body, inferences: '[0.02, 0.98]' }),
     };
-    const { body: out } = await handler(original);
-    expect(out).toMatchObject({
+    expect(await handler(original)).toMatchObject({
       inferences: [0.02, 0.98],
       label: 'motorcycle',
       meets_threshold: true,
     });
+  });
+
+  it.each([
+    ['{statusCode, inferences}', { statusCode: 200, inferences: [0.99, 0.01] }],
+    ['{body: {inferences}}', { body: { inferences: [0.99, 0.01] } }],
+    ['a {confidence: [...]} answer', { confidence: [0.99, 0.01] }],
+    ['a body that is the bare array', { statusCode: 200, body: '[0.99, 0.01]' }],
+  ])(
+    'needs only the probabilities: %s passes without s3_bucket or s3_key',
+    async (_shape, event) => {
+      await expect(handler(event)).resolves.toMatchObject({
+        inferences: [0.99, 0.01],
+        label: 'bicycle',
+        meets_threshold: true,
+      });
+    },
+  );
+
+  it('writes body as a JSON string with BODY_FORMAT=string', async () => {
+    const stringly = thresholdHandlerFromEnvironment({ THRESHOLD: '0.95', BODY_FORMAT: 'string' });
+    const result = await stringly(body);
+    expect(JSON.parse(result.body as string)).toMatchObject({ meets_threshold: true });
+    expect(result.meets_threshold).toBe(true);
   });
 
   it('rejects a per-execution threshold outside 0..1', async () => {
@@ -51,7 +77,6 @@ describe('threshold handler', () => {
   });
 
   it.each([
-    ['a missing s3_key', { s3_bucket: 'b', inferences: [1, 0] }, 'InvalidEventError'],
     [
       'inferences that are not numbers',
       { ...body, inferences: ['high', 'low'] },
@@ -65,14 +90,18 @@ describe('threshold handler', () => {
   it('builds a handler from explicit settings', async () => {
     const lenient = createThresholdHandler({ threshold: 0.5, labels: ['bike', 'motorbike'] });
     await expect(lenient({ ...body, inferences: [0.4, 0.6] })).resolves.toMatchObject({
-      body: { label: 'motorbike' },
+      label: 'motorbike',
     });
   });
 });
 
 describe('readThresholdConfig', () => {
   it('defaults to 0.93 and the two classes', () => {
-    expect(readThresholdConfig({})).toEqual({ threshold: 0.93, labels: ['bicycle', 'motorcycle'] });
+    expect(readThresholdConfig({})).toEqual({
+      threshold: 0.93,
+      labels: ['bicycle', 'motorcycle'],
+      bodyFormat: 'object',
+    });
   });
 
   it('names a threshold outside 0..1', () => {
@@ -97,7 +126,8 @@ describe('the module-level handlers', () => {
       });
       process.env['THRESHOLD'] = '0.5';
       await expect(lambda.handler({ ...body, inferences: [0.6, 0.4] })).resolves.toMatchObject({
-        body: { threshold: 0.5, meets_threshold: true },
+        threshold: 0.5,
+        meets_threshold: true,
       });
     });
   });

@@ -1,4 +1,4 @@
-import type { SconesErrorName } from '@scones/contracts';
+import { RETRYABLE_ERRORS_BY_SERVICE, type SconesErrorName } from '@scones/contracts';
 
 /** The image cannot be used: nothing downstream can fix it. */
 export const IMAGE_ERRORS: readonly SconesErrorName[] = [
@@ -10,13 +10,12 @@ export const IMAGE_ERRORS: readonly SconesErrorName[] = [
 ];
 
 /** The endpoint was busy or briefly away: retried on classify. */
-export const ENDPOINT_RETRYABLE_ERRORS: readonly SconesErrorName[] = [
-  'EndpointThrottledError',
-  'EndpointUnavailableError',
-];
+export const ENDPOINT_RETRYABLE_ERRORS: readonly SconesErrorName[] =
+  RETRYABLE_ERRORS_BY_SERVICE.endpoint;
 
 /** S3 was busy or briefly away: retried on the tasks that read the image. */
-export const STORAGE_RETRYABLE_ERRORS: readonly SconesErrorName[] = ['StorageUnavailableError'];
+export const STORAGE_RETRYABLE_ERRORS: readonly SconesErrorName[] =
+  RETRYABLE_ERRORS_BY_SERVICE.storage;
 
 /** The endpoint failed or answered nonsense (the retryable ones after their retries). */
 export const ENDPOINT_ERRORS: readonly SconesErrorName[] = [

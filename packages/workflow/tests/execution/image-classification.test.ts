@@ -1,5 +1,6 @@
 // The generated single-image definition, executed by a real ASL interpreter, with the real step
 // adapters in process against s3rver and a SageMaker runtime server.
+import { INLINE_IMAGE_MAX_BYTES } from '@scones/contracts';
 import { LocalExecutor, type ExecutionResult } from '@scones/executor';
 import { serializeHandlerFromEnvironment } from '@scones/serialize/lambda';
 import {
@@ -195,6 +196,17 @@ describe('the single-image workflow, executed', () => {
     expectFailure(result, 'EndpointModelError');
     expect(steps.sagemaker.invocations.length - before).toBe(1);
     expect(retries(result, S.classify)).toBe(0);
+  });
+
+  it('classifies the largest PNG serialize inlines, its two copies in the envelope under 256 KiB', async () => {
+    const png = await makeNoisePng(INLINE_IMAGE_MAX_BYTES - 2048);
+    expect(png.length).toBeLessThanOrEqual(INLINE_IMAGE_MAX_BYTES);
+    await steps.s3.put(BUCKET, 'test/inline.png', png);
+    steps.sagemaker.answer(probabilities(0.99, 0.01));
+    const result = await failMode.execute(input('test/inline.png'));
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { image_size: png.length } });
+    // The image travelled inline: the endpoint got it from image_data, not from S3.
+    expect(steps.sagemaker.invocations.at(-1)?.body.equals(png)).toBe(true);
   });
 
   it('classifies a 1 MiB PNG by reference, no state data over 256 KiB', async () => {

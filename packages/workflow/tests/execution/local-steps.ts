@@ -25,6 +25,10 @@ export interface LocalSteps {
   s3: LocalS3;
   sagemaker: SageMakerRuntimeServer;
   lambdas: Record<string, LambdaHandler>;
+  /** Our three handlers, built from this environment with some settings added (BODY_FORMAT). */
+  ours(
+    settings: Record<string, string>,
+  ): Record<'serialize' | 'classify' | 'threshold', LambdaHandler>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +50,11 @@ export async function startLocalSteps(): Promise<LocalSteps> {
       [FUNCTION_NAMES.classify]: classifyHandlerFromEnvironment(env),
       [FUNCTION_NAMES.threshold]: thresholdHandlerFromEnvironment(env),
     },
+    ours: (settings) => ({
+      serialize: serializeHandlerFromEnvironment({ ...env, ...settings }),
+      classify: classifyHandlerFromEnvironment({ ...env, ...settings }),
+      threshold: thresholdHandlerFromEnvironment({ ...env, ...settings }),
+    }),
     async stop() {
       await sagemaker.stop();
       await s3.stop();

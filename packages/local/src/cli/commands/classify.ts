@@ -8,7 +8,7 @@ import { localRunner, remoteRunner } from '../../classify/workflow-runner.js';
 import { LocalStack } from '../../stack/local-stack.js';
 import { assertAwsConfigured, awsClientConfig, explainAwsError } from '../aws-setup.js';
 import { UsageError } from '../cli-errors.js';
-import { numberBetween, wholeNumber } from '../option-parsers.js';
+import { probability, wholeNumber } from '../option-parsers.js';
 import { progressBar } from '../progress.js';
 import { resultsTable } from '../results-table.js';
 import { stackOptions, withStackFlags, type StackFlags } from '../stack-flags.js';
@@ -32,9 +32,7 @@ export function classifyCommand(): Command {
     .argument('<paths...>', 'image files and folders')
     .option('--json', 'print the results as JSON', false)
     .addOption(
-      new Option('--threshold <n>', 'minimum confidence for these images').argParser(
-        numberBetween(0, 1),
-      ),
+      new Option('--threshold <n>', 'minimum confidence for these images').argParser(probability),
     )
     .addOption(
       new Option('--concurrency <n>', 'executions at once').argParser(wholeNumber(1)).default(4),

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { monitor } from '../monitor-command.js';
-import { isoTime, numberBetween } from '../option-parsers.js';
+import { isoTime, probability } from '../option-parsers.js';
 import { printLine } from '../stdout.js';
 
 interface MonitorFlags {
@@ -24,7 +24,7 @@ export function monitorCommand(): Command {
       new Option(
         '--threshold <n>',
         'the confidence a prediction must reach (default 0.93)',
-      ).argParser(numberBetween(0, 1)),
+      ).argParser(probability),
     )
     .addOption(new Option('--since <time>', 'only records from this ISO time').argParser(isoTime))
     .addOption(new Option('--until <time>', 'only records before this ISO time').argParser(isoTime))

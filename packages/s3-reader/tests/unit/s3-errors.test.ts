@@ -5,9 +5,8 @@ import {
   ImageTooLargeError,
   StorageUnavailableError,
   imageTooLarge,
-  objectReaderFromGetObject,
-  toObjectReadError,
-} from '../../src/index.js';
+} from '@scones/contracts';
+import { objectReaderFromGetObject, toObjectReadError } from '../../src/index.js';
 
 const location = { bucket: 'scones-images', key: 'test/a.png' };
 
