@@ -14,6 +14,7 @@ export const INPUT_SHAPES: [string, (body: object) => unknown][] = [
     (body) => ({ StatusCode: 200, Payload: { statusCode: 200, body } }),
   ],
   ['a {body} without statusCode', (body) => ({ body })],
+  ['a {body} holding an envelope', (body) => ({ body: { statusCode: 200, body } })],
   ['a {body} whose body is a JSON string', (body) => ({ body: JSON.stringify(body) })],
   [
     'an envelope nested in the body of another',
