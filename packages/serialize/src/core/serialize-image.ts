@@ -3,6 +3,8 @@ import {
   MAX_IMAGE_BYTES,
   checkImage,
   type ImageContentType,
+  requireLocation,
+  type ImagePayload,
   type LocatedImagePayload,
   type ObjectReader,
 } from '@scones/contracts';
@@ -34,7 +36,8 @@ export type SerializedImagePayload = LocatedImagePayload & {
  * into `image_data` when it is small enough to travel through Step Functions. A larger image is
  * left by reference (`image_data: ''`) for classify to read from S3.
  *
- * @throws ImageNotFoundError, ImageAccessDeniedError (from the reader), UnsupportedImageError,
+ * @throws InvalidEventError (no s3_bucket or s3_key), ImageNotFoundError, ImageAccessDeniedError
+ *   (from the reader), UnsupportedImageError,
  *   ImageTooLargeError (too many bytes, or a header declaring too many pixels)
  * @example
  * const body = await serializeImage(
@@ -44,19 +47,20 @@ export type SerializedImagePayload = LocatedImagePayload & {
  * body.image_data; // 'iVBORw0KGgo...'
  */
 export async function serializeImage(
-  payload: LocatedImagePayload,
+  payload: ImagePayload,
   options: SerializeOptions,
 ): Promise<SerializedImagePayload> {
+  const located = requireLocation(payload);
   const maxBytes = options.maxImageBytes ?? MAX_IMAGE_BYTES;
   const inlineMaxBytes = options.inlineImageMaxBytes ?? INLINE_IMAGE_MAX_BYTES;
-  const location = { bucket: payload.s3_bucket, key: payload.s3_key };
+  const location = { bucket: located.s3_bucket, key: located.s3_key };
 
   const bytes = await options.readObject({ ...location, maxBytes });
   // A reader may not know the size in advance; the limit holds either way.
   const format = checkImage(bytes, location, { maxBytes, maxPixels: options.maxImagePixels });
   const inline = bytes.length <= inlineMaxBytes;
   return {
-    ...payload,
+    ...located,
     image_data: inline
       ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')
       : '',

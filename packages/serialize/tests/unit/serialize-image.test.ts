@@ -28,6 +28,15 @@ describe('serializeImage', () => {
     expect(body.content_type).toBe('image/jpeg');
   });
 
+  it('refuses a payload that does not say where the photo is, naming the fields', async () => {
+    await expect(
+      serializeImage({ image_data: '' }, { readObject: async () => new Uint8Array(0) }),
+    ).rejects.toMatchObject({
+      name: 'InvalidEventError',
+      message: expect.stringContaining('s3_bucket is missing; s3_key is missing'),
+    });
+  });
+
   it('keeps every key it received', async () => {
     const body = await serializeImage(
       { ...payload, delivery_id: 'd-42', inferences: [] },
