@@ -118,7 +118,9 @@ export function chartSpecs(report: ConfidenceReport): Record<ChartName, TopLevel
     },
     confidenceOverTime: {
       $schema: SCHEMA,
-      title: 'Confidence of each inference over time',
+      title: report.sampled
+        ? `Confidence over time (an even sample of ${report.inferences.length.toLocaleString('en')} of ${report.summary.count.toLocaleString('en')} inferences)`
+        : 'Confidence of each inference over time',
       width: WIDTH,
       height: 260,
       layer: [
@@ -152,19 +154,21 @@ export function chartSpecs(report: ConfidenceReport): Record<ChartName, TopLevel
       height: 200,
       layer: [
         {
-          data: { values },
+          // Counted as the report was read (every inference, not the sample), in bins from the
+          // floor, not from 0: below it they would always be empty.
+          data: { values: report.histogram.bins(report.labels, floor, HISTOGRAM_BINS) },
           mark: 'bar',
           encoding: {
             x: {
-              field: 'confidence',
+              field: 'from',
               type: 'quantitative',
-              // Bins from the floor, not from 0: below it they would always be empty.
-              bin: { extent: [floor, 1], step: (1 - floor) / HISTOGRAM_BINS, nice: false },
+              bin: { binned: true, step: (1 - floor) / HISTOGRAM_BINS },
               scale: confidenceScale,
               axis: { format: '.2f' },
               title: 'confidence',
             },
-            y: { aggregate: 'count', type: 'quantitative', title: 'inferences' },
+            x2: { field: 'to' },
+            y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: 'inferences' },
             color,
           },
         },
@@ -176,11 +180,15 @@ export function chartSpecs(report: ConfidenceReport): Record<ChartName, TopLevel
       title: 'Predicted labels per hour',
       width: WIDTH,
       height: 200,
-      data: { values: values.map((row) => ({ hour: row.time, label: row.label })) },
+      data: {
+        values: report.hourly.flatMap(({ hour, labels }) =>
+          Object.entries(labels).map(([label, count]) => ({ hour, label, count })),
+        ),
+      },
       mark: 'bar',
       encoding: {
         x: hourAxis,
-        y: { aggregate: 'count', type: 'quantitative', title: 'inferences' },
+        y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: 'inferences' },
         color,
       },
     },

@@ -44,7 +44,7 @@ export async function htmlReport(report: ConfidenceReport): Promise<string> {
     ],
     ['from', utc(summary.first)],
     ['to', utc(summary.last)],
-    ['files read', `${report.files} (${report.lines} lines, ${report.problems.length} unreadable)`],
+    ['files read', `${report.files} (${report.lines} lines, ${report.problemCount} unreadable)`],
   ];
   const problems = report.problems.length
     ? `<h2>Lines that could not be read</h2><ul id="problems">${report.problems

@@ -25,13 +25,13 @@ export function summaryText(report: ConfidenceReport): string {
       ),
     );
   }
-  if (report.problems.length) {
+  if (report.problemCount) {
     lines.push(
-      `${report.problems.length} line${report.problems.length === 1 ? '' : 's'} could not be read:`,
+      `${report.problemCount} line${report.problemCount === 1 ? '' : 's'} could not be read:`,
     );
     lines.push(...report.problems.slice(0, 20).map((p) => `  ${p.file}:${p.line}: ${p.reason}`));
-    if (report.problems.length > 20)
-      lines.push(`  ... and ${report.problems.length - 20} more (see --json)`);
+    if (report.problemCount > 20)
+      lines.push(`  ... and ${report.problemCount - 20} more (see --json)`);
   }
   return lines.join('\n');
 }

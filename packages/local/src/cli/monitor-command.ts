@@ -52,6 +52,8 @@ export async function monitor(options: MonitorOptions): Promise<string> {
         summary: report.summary,
         hourly: report.hourly,
         problems: report.problems,
+        problemCount: report.problemCount,
+        sampled: report.sampled,
         inferences,
       },
       null,

@@ -78,7 +78,9 @@ export class DataCapture {
     const byHour = new Map<string, CaptureRecord[]>();
     for (const record of records) {
       const folder = this.hourFolder(new Date(record.eventMetadata.inferenceTime));
-      byHour.set(folder, [...(byHour.get(folder) ?? []), record]);
+      const batch = byHour.get(folder);
+      if (batch) batch.push(record);
+      else byHour.set(folder, [record]);
     }
     for (const [folder, batch] of byHour) {
       const now = new Date();

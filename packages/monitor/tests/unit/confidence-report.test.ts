@@ -22,6 +22,25 @@ describe('buildConfidenceReport on a folder', () => {
     });
   });
 
+  it('keeps an even sample of rows when told to, while every aggregate counts all of them', async () => {
+    const report = await buildConfidenceReport(folder, { threshold: 0.93, maxInferenceRows: 2 });
+    expect(report.inferences).toHaveLength(2);
+    expect(report.sampled).toBe(true);
+    expect(report.summary.count).toBe(4);
+    expect(report.hourly.reduce((sum, hour) => sum + hour.count, 0)).toBe(4);
+    const bars = report.histogram.bins(report.labels, 0.5, 20);
+    expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(4);
+    // The sample is seeded: the same files give the same rows.
+    const again = await buildConfidenceReport(folder, { threshold: 0.93, maxInferenceRows: 2 });
+    expect(again.inferences).toEqual(report.inferences);
+  });
+
+  it('lists at most maxProblems unreadable lines and counts them all', async () => {
+    const report = await buildConfidenceReport(folder, { maxProblems: 1 });
+    expect(report.problems).toHaveLength(1);
+    expect(report.problemCount).toBe(2);
+  });
+
   it('reads every record in nested hour folders, in time order, with passes-at-threshold', async () => {
     const report = await buildConfidenceReport(folder, { threshold: 0.93 });
     expect(
