@@ -3,7 +3,7 @@
 // `npm run bench -- batch-scale local-stack` reruns only the sections named (see SECTIONS) and
 // replaces them in BENCHMARKS.md, saying so in its header.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,22 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const chosen = positionals.length > 0 ? positionals : Object.keys(SECTIONS);
+
+// These measure on the training images; without them their figures would not be the ones
+// BENCHMARKS.md reports, so they are refused rather than written over it.
+const NEEDS_DATA = ['model-server', 'local-stack', 'batch-scale'];
+const missing = chosen.filter((name) => NEEDS_DATA.includes(name));
+if (missing.length > 0 && !existsSync(path.join(dataDir, 'train.lst'))) {
+  const others = chosen.filter((name) => !NEEDS_DATA.includes(name));
+  console.error(
+    `no training images at ${dataDir} (set SCONES_DATA to the folder with train.lst): ` +
+      `${missing.join(', ')} measure on them, so BENCHMARKS.md is left as it is.` +
+      (others.length > 0
+        ? ` The others run on their own: npm run bench -- ${others.join(' ')}`
+        : ''),
+  );
+  process.exit(2);
+}
 
 execFileSync('npx', ['nx', 'run-many', '-t', 'build'], { cwd: root, stdio: 'inherit' });
 const sections = [];

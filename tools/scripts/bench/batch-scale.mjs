@@ -2,7 +2,7 @@
 // objects (100,000 with `npm run bench -- batch-scale --objects 1000,10000,100000`), side by
 // side in one run: images per second, and the peak memory of the scones process, which must
 // not grow with the photos' bytes (results stream to the ResultWriter files). The objects are
-// the training images (or generated PNGs) cycled under as many keys, uploaded beforehand.
+// the training images cycled under as many keys, uploaded beforehand.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,7 +17,7 @@ const CONCURRENCY = 8;
 export async function batchScale(root, dataDir, counts = [1000, 10000]) {
   const require = createRequire(path.join(root, 'packages/local/package.json'));
   const { LocalStack } = require('./dist/index.js');
-  const images = await sampleImages(require, dataDir);
+  const images = sampleImages(dataDir);
   const rows = [];
   for (const count of counts) {
     const dir = await mkdtemp(path.join(tmpdir(), 'scones-bench-day-'));

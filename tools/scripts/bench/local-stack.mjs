@@ -1,8 +1,8 @@
-// The local stack end to end, on the 1,000 training images (or generated ones without them):
+// The local stack end to end, on the 1,000 training images:
 // the single-image workflow run once per image, one after another (the original way), against
 // the batch path (the Distributed Map semantics with 8 children at once), in one run.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { percentile } from './stats.mjs';
@@ -10,16 +10,16 @@ import { percentile } from './stats.mjs';
 export async function localStack(root, dataDir) {
   const require = createRequire(path.join(root, 'packages/local/package.json'));
   const { LocalStack, LOCAL_FUNCTION_NAMES, runBatch } = require('./dist/index.js');
-  const images = sampleImages(require, dataDir);
+  const images = sampleImages(dataDir);
   const stack = await LocalStack.start({ temporary: true });
   try {
     const prefix = 'bench/';
-    for (const [name, body] of await images) {
+    for (const [name, body] of images) {
       await stack.s3.send(
         new PutObjectCommand({ Bucket: stack.bucket, Key: `${prefix}${name}`, Body: body }),
       );
     }
-    const names = (await images).map(([name]) => name);
+    const names = images.map(([name]) => name);
 
     const latencies = [];
     const sequentialStart = process.hrtime.bigint();
@@ -45,10 +45,7 @@ export async function localStack(root, dataDir) {
       concurrency: 8,
       toleratedFailurePercentage: 100,
     });
-    const what =
-      dataDir && existsSync(path.join(dataDir, 'train.lst'))
-        ? `the ${names.length} images of ${path.relative(root, dataDir)}`
-        : `${names.length} generated 32x32 PNGs (no training data found)`;
+    const what = `the ${names.length} images of ${path.relative(root, dataDir)}`;
     return `## Local stack end to end (\`@scones/local\`)
 
 The real definitions, step Lambdas, S3 (s3rver) and endpoint (\`@scones/model\`) on this machine,
@@ -107,30 +104,11 @@ async function stepBreakdown(stack, functionNames, prefix, names, sequentialSeco
     .join('\n');
 }
 
-/** The training images as [name, bytes] (or 200 generated PNGs without them). */
-export async function sampleImages(require, dataDir) {
-  const list = dataDir && path.join(dataDir, 'train.lst');
-  if (list && existsSync(list)) {
-    return readFileSync(list, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('\t')[2])
-      .map((name) => [name, readFileSync(path.join(dataDir, 'train', name))]);
-  }
-  const sharp = require('sharp');
-  return Promise.all(
-    Array.from({ length: 200 }, async (_, i) => [
-      `generated-${i}.png`,
-      await sharp({
-        create: {
-          width: 32,
-          height: 32,
-          channels: 3,
-          background: { r: i % 256, g: (i * 7) % 256, b: (i * 13) % 256 },
-        },
-      })
-        .png()
-        .toBuffer(),
-    ]),
-  );
+/** The training images as [name, bytes] (bench.mjs refuses to run without them). */
+export function sampleImages(dataDir) {
+  return readFileSync(path.join(dataDir, 'train.lst'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t')[2])
+    .map((name) => [name, readFileSync(path.join(dataDir, 'train', name))]);
 }
