@@ -5,7 +5,7 @@
  * import { ImageClassifier, ModelServer } from '@scones/model';
  * const server = await ModelServer.start({ model: await ImageClassifier.load(), port: 8080 });
  */
-export { ImageClassifier } from './classifier.js';
+export { ImageClassifier, type ClassifierOptions } from './classifier.js';
 export {
   DEFAULT_MODEL_DIR,
   ModelMetadataSchema,

@@ -11,6 +11,16 @@ export function port(raw: string): number {
   return value;
 }
 
+/** A whole number from 1 to `max`. */
+export function positiveInteger(max: number): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < 1 || value > max)
+      throw new InvalidArgumentError(`It must be a whole number from 1 to ${max}.`);
+    return value;
+  };
+}
+
 /** A share in percent, 0 to 100. */
 export function percent(raw: string): number {
   const value = Number(raw);

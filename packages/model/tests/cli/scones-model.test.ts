@@ -44,6 +44,11 @@ describe('scones-model', () => {
     ['serve --port 70000', /It must be a port number from 0 to 65535/],
     ['serve --capture-percent 101', /'--capture-percent <p>' argument '101' is invalid/],
     ['serve --faults 503=0.1', /'--faults <spec>' argument '503=0.1' is invalid/],
+    [
+      'serve --threads 0',
+      /'--threads <n>' argument '0' is invalid. It must be a whole number from 1 to 64/,
+    ],
+    ['serve --max-batch-size 2.5', /'--max-batch-size <n>' argument '2.5' is invalid/],
     ['serve --model-dir nowhere', /There is no model.onnx in nowhere/],
     ['evaluate', /required option '--data <dir>' not specified/],
     ['evaluate --data . --split test', /Allowed choices are validation, training, all/],
@@ -78,7 +83,10 @@ describe('scones-model', () => {
   });
 
   it('serves the SageMaker runtime contract to the real SDK until stopped', async () => {
-    const child = spawn(CLI, ['serve', '--port', '0'], { cwd: dir, env });
+    const child = spawn(CLI, ['serve', '--port', '0', '--threads', '1', '--max-batch-size', '4'], {
+      cwd: dir,
+      env,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -148,11 +148,30 @@ describe('the model server, through @aws-sdk/client-sagemaker-runtime', () => {
     });
   });
 
-  it('answers many requests at once', async () => {
-    const png = await makePng();
-    const answers = await Promise.all(Array.from({ length: 24 }, () => invoke(png, 'image/png')));
-    const first = probabilitiesOf(answers[0].Body!);
-    for (const answer of answers) expect(probabilitiesOf(answer.Body!)).toEqual(first);
+  it('answers many requests at once, each with the answer to its own image, a bad one among them', async () => {
+    const images = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        makePng({ color: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 13) % 256 } }),
+      ),
+    );
+    const alone: number[][] = [];
+    for (const image of images)
+      alone.push(probabilitiesOf((await invoke(image, 'image/png')).Body!));
+    // Sent together, they are computed in shared runs (up to 32 at a time) and must still come
+    // back to the request that sent them.
+    const together = await Promise.allSettled([
+      ...images.map((image) => invoke(image, 'image/png')),
+      invoke(await makeCorruptJpeg(), 'image/jpeg'),
+    ]);
+    expect(together.at(-1)).toMatchObject({ status: 'rejected', reason: { name: 'ModelError' } });
+    together.slice(0, -1).forEach((answer, i) => {
+      expect(answer.status).toBe('fulfilled');
+      const probabilities = probabilitiesOf(
+        (answer as PromiseFulfilledResult<{ Body?: Uint8Array }>).value.Body!,
+      );
+      probabilities.forEach((p, label) => expect(p).toBeCloseTo(alone[i]![label]!, 5));
+    });
+    expect(new Set(alone.map((answer) => answer[0]!.toFixed(4))).size).toBeGreaterThan(10);
   });
 
   it('speaks the container contract too: GET /ping and POST /invocations', async () => {

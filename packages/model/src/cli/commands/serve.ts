@@ -7,7 +7,7 @@ import { DEFAULT_MODEL_DIR } from '../../metadata.js';
 import type { EndpointFaults } from '../../server/endpoint-faults.js';
 import { DEFAULT_ENDPOINT_NAME } from '@scones/contracts';
 import { ModelServer } from '../../server/model-server.js';
-import { faults, modelDir, percent, port, s3Uri } from '../option-parsers.js';
+import { faults, modelDir, percent, port, positiveInteger, s3Uri } from '../option-parsers.js';
 
 interface ServeFlags {
   port: number;
@@ -18,6 +18,8 @@ interface ServeFlags {
   captureS3?: string;
   capturePercent: number;
   faults?: EndpointFaults;
+  threads: number;
+  maxBatchSize: number;
 }
 
 /** `scones-model serve`: the model behind SageMaker's runtime and container HTTP contracts. */
@@ -35,6 +37,19 @@ export function serveCommand(): Command {
       new Option('--model-dir <dir>', 'a folder with model.onnx and metadata.json')
         .argParser(modelDir)
         .default(DEFAULT_MODEL_DIR, 'the model this package ships'),
+    )
+    .addOption(
+      new Option('--threads <n>', 'threads onnxruntime computes each run with')
+        .argParser(positiveInteger(64))
+        .default(2),
+    )
+    .addOption(
+      new Option(
+        '--max-batch-size <n>',
+        'the most concurrent requests computed together in one run (1: no batching)',
+      )
+        .argParser(positiveInteger(1024))
+        .default(32),
     )
     .addOption(
       new Option('--capture-dir <dir>', 'write data capture to this folder').conflicts('captureS3'),
@@ -76,7 +91,10 @@ Then, with the variables it prints exported:
           })
         : undefined;
       const server = await ModelServer.start({
-        model: await ImageClassifier.load(flags.modelDir),
+        model: await ImageClassifier.load(flags.modelDir, {
+          threads: flags.threads,
+          maxBatchSize: flags.maxBatchSize,
+        }),
         endpointName: flags.endpointName,
         host: flags.host,
         port: flags.port,
