@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { batchPath } from './bench/batch-path.mjs';
 import { batchScale } from './bench/batch-scale.mjs';
 import { bundleSizes } from './bench/bundle-sizes.mjs';
 import { coldStart } from './bench/cold-start.mjs';
@@ -27,6 +28,7 @@ const SECTIONS = {
   'cold-start': () => coldStart(root),
   'model-server': () => modelServer(root, dataDir),
   'local-stack': () => localStack(root, dataDir),
+  'batch-path': () => batchPath(root, dataDir),
   'batch-scale': () => batchScale(root, dataDir, values.objects.split(',').map(Number)),
   monitor: () => monitorReader(root),
 };
@@ -41,7 +43,7 @@ const chosen = positionals.length > 0 ? positionals : Object.keys(SECTIONS);
 
 // These measure on the training images; without them their figures would not be the ones
 // BENCHMARKS.md reports, so they are refused rather than written over it.
-const NEEDS_DATA = ['model-server', 'local-stack', 'batch-scale'];
+const NEEDS_DATA = ['model-server', 'local-stack', 'batch-path', 'batch-scale'];
 const missing = chosen.filter((name) => NEEDS_DATA.includes(name));
 if (missing.length > 0 && !existsSync(path.join(dataDir, 'train.lst'))) {
   const others = chosen.filter((name) => !NEEDS_DATA.includes(name));

@@ -96,12 +96,17 @@ async function modelCompute(require, root) {
   return figures;
 }
 
-/** Requests per second and latency percentiles at each level of concurrent clients. */
-export async function serverFigures(args, image, levels = CONCURRENCY_LEVELS) {
+/**
+ * Requests per second and latency percentiles at each level of concurrent clients, posting the
+ * image (or the images, in turn) to the server the command line starts.
+ */
+export async function serverFigures(args, images, levels = CONCURRENCY_LEVELS) {
+  const bodies = Array.isArray(images) ? images : [images];
   const server = await startServer(args);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  let next = 0;
   try {
-    const post = () => invoke(server.url, image, agent);
+    const post = () => invoke(server.url, bodies[next++ % bodies.length], agent);
     for (let i = 0; i < 200; i++) await post();
     const figures = [];
     for (const clients of levels) figures.push({ clients, ...(await underLoad(post, clients)) });

@@ -23,6 +23,18 @@ monitor.buildConfidenceReport(process.argv[2]).then((report) => {
   console.log(JSON.stringify({ count: report.summary.count, seconds, maxRssKiB: process.resourceUsage().maxRSS }));
 });`;
 
+// The limit any reader has: every capture file read and each line parsed as JSON, nothing else.
+const PARSE_ONLY = `
+const { readdirSync, readFileSync } = require('node:fs');
+const started = process.hrtime.bigint();
+let count = 0;
+for (const file of readdirSync(process.argv[1], { recursive: true, withFileTypes: true })) {
+  if (!file.isFile()) continue;
+  for (const line of readFileSync(require('node:path').join(file.parentPath, file.name), 'utf8').split('\\n'))
+    if (line) JSON.parse(line), (count += 1);
+}
+console.log(JSON.stringify({ count, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));`;
+
 async function writeCaptures(model, folder, records) {
   const capture = new model.DataCapture({
     sink: model.folderSink(folder),
@@ -56,7 +68,11 @@ async function readOnce(root, records) {
     });
     const result = JSON.parse(out);
     if (result.count !== records) throw new Error(`read ${result.count} of ${records} records`);
-    return result;
+    const limit = JSON.parse(
+      execFileSync(process.execPath, ['-e', PARSE_ONLY, folder], { encoding: 'utf8' }),
+    );
+    if (limit.count !== records) throw new Error(`parsed ${limit.count} of ${records} records`);
+    return { ...result, parseOnlySeconds: limit.seconds };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -70,7 +86,7 @@ export async function monitorReader(root) {
   const rows = results
     .map(
       (r) =>
-        `| ${r.records.toLocaleString('en')} | ${Math.round(r.records / r.seconds).toLocaleString('en')} | ${r.seconds.toFixed(2)} s | ${Math.round(r.maxRssKiB / 1024)} MiB |`,
+        `| ${r.records.toLocaleString('en')} | ${Math.round(r.records / r.seconds).toLocaleString('en')} | ${r.seconds.toFixed(2)} s | ${Math.round(r.maxRssKiB / 1024)} MiB | ${Math.round(r.records / r.parseOnlySeconds).toLocaleString('en')} | ${(r.parseOnlySeconds / r.seconds).toFixed(2)} |`,
     )
     .join('\n');
   return `## Monitor (\`@scones/monitor\`)
@@ -81,8 +97,8 @@ files of 1,000 in SageMaker's layout, written by \`@scones/model\`'s \`DataCaptu
 one streaming pass, aggregates updated per line, at most 10,000 rows kept (an even sample) and
 8 bytes per record for the percentiles.
 
-| records | records/s | time | peak memory of the process |
-| --- | --- | --- | --- |
+| records | records/s | time | peak memory of the process | limit: records/s reading and parsing the lines alone | share of the limit |
+| --- | --- | --- | --- | --- | --- |
 ${rows}
 
 Time for 100,000 records over time for 25,000: **${ratio.toFixed(2)}x** for 4x the records
