@@ -15,6 +15,7 @@ import { coldStart } from './bench/cold-start.mjs';
 import { localStack } from './bench/local-stack.mjs';
 import { modelServer } from './bench/model-server.mjs';
 import { monitorReader } from './bench/monitor.mjs';
+import { photoSizes } from './bench/photo-sizes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.SCONES_DATA ?? '../shared/data/cifar100-bikes');
@@ -30,6 +31,7 @@ const SECTIONS = {
   'local-stack': () => localStack(root, dataDir),
   'batch-path': () => batchPath(root, dataDir),
   'batch-scale': () => batchScale(root, dataDir, values.objects.split(',').map(Number)),
+  'photo-sizes': () => photoSizes(root),
   monitor: () => monitorReader(root),
 };
 const unknown = positionals.filter((name) => !(name in SECTIONS));

@@ -7,6 +7,8 @@ export interface ImageSpec {
   width?: number;
   height?: number;
   color?: { r: number; g: number; b: number };
+  /** JPEG quality, 1-100. Default 80 (sharp's). */
+  quality?: number;
 }
 
 function solid({ width = 32, height = 32, color = { r: 200, g: 40, b: 40 } }: ImageSpec) {
@@ -18,9 +20,11 @@ export async function makePng(spec: ImageSpec = {}): Promise<Buffer> {
   return solid(spec).png().toBuffer();
 }
 
-/** A solid-colour JPEG. */
-export async function makeJpeg(spec: ImageSpec = {}): Promise<Buffer> {
-  return solid(spec).jpeg().toBuffer();
+/** A solid-colour JPEG, baseline unless `progressive`. */
+export async function makeJpeg(spec: ImageSpec & { progressive?: boolean } = {}): Promise<Buffer> {
+  return solid(spec)
+    .jpeg({ progressive: spec.progressive ?? false, quality: spec.quality ?? 80 })
+    .toBuffer();
 }
 
 /**
@@ -58,6 +62,28 @@ export function makePngBomb(width = 100_000, height = 100_000): Buffer {
     chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A small real JPEG (16x16) whose frame header is rewritten to declare `width` x `height`: what a
+ * header check sees of a huge photo, or of a JPEG decompression bomb. Baseline unless
+ * `progressive`.
+ */
+export async function makeJpegDeclaring(
+  width: number,
+  height: number,
+  { progressive = false } = {},
+): Promise<Buffer> {
+  const jpeg = Buffer.from(await makeJpeg({ width: 16, height: 16, progressive }));
+  for (let offset = 2; offset + 9 <= jpeg.length; offset += 2 + jpeg.readUInt16BE(offset + 2)) {
+    const marker = jpeg[offset + 1] ?? 0;
+    if (marker === 0xc0 || marker === 0xc2) {
+      jpeg.writeUInt16BE(height, offset + 5);
+      jpeg.writeUInt16BE(width, offset + 7);
+      return jpeg;
+    }
+  }
+  throw new Error('no frame header in the JPEG sharp made');
 }
 
 /** A JPEG whose header is intact and whose body is garbage: it passes a header check, not a decoder. */

@@ -7,6 +7,12 @@ export interface ImageFormat {
   contentType: ImageContentType;
   width: number;
   height: number;
+  /**
+   * A baseline (sequential DCT) JPEG: decoders can decode it at 1/2, 1/4 or 1/8 scale
+   * (shrink-on-load), so its full size never needs to be in memory. False for PNG and for
+   * progressive, lossless or arithmetic-coded JPEG, which decode at full size.
+   */
+  shrinkOnLoad: boolean;
 }
 
 // Signature (8) + IHDR length and type (8) + IHDR data (13) + CRC (4).
@@ -92,7 +98,7 @@ function readPngHeader(bytes: Uint8Array): ImageFormat {
       `Truncated or corrupt PNG: the IHDR header is missing (${bytes.length} bytes in all).`,
     );
   }
-  return checked('image/png', view.getUint32(16), view.getUint32(20));
+  return checked('image/png', view.getUint32(16), view.getUint32(20), false);
 }
 
 // Markers that carry a frame header (SOF0..SOF15 except DHT, JPG and DAC).
@@ -113,7 +119,14 @@ function readJpegHeader(bytes: Uint8Array): ImageFormat {
     if (marker === 0xd9 || marker === 0xda) break; // end of image or scan before any frame
     const length = view.getUint16(offset + 2);
     if (isStartOfFrame(marker) && offset + 9 <= bytes.length) {
-      return checked('image/jpeg', view.getUint16(offset + 7), view.getUint16(offset + 5));
+      // SOF0 (baseline) and SOF1 (extended sequential, Huffman) are what libjpeg scales on load.
+      const sequential = marker === 0xc0 || marker === 0xc1;
+      return checked(
+        'image/jpeg',
+        view.getUint16(offset + 7),
+        view.getUint16(offset + 5),
+        sequential,
+      );
     }
     offset += 2 + length;
   }
@@ -122,13 +135,18 @@ function readJpegHeader(bytes: Uint8Array): ImageFormat {
   );
 }
 
-function checked(contentType: ImageContentType, width: number, height: number): ImageFormat {
+function checked(
+  contentType: ImageContentType,
+  width: number,
+  height: number,
+  shrinkOnLoad: boolean,
+): ImageFormat {
   if (width === 0 || height === 0) {
     throw new UnsupportedImageError(
       `Corrupt ${contentType} header: it declares a ${width}x${height} image.`,
     );
   }
-  return { contentType, width, height };
+  return { contentType, width, height, shrinkOnLoad };
 }
 
 function ascii(bytes: Uint8Array): string {

@@ -11,11 +11,17 @@ export const INLINE_IMAGE_MAX_BYTES = 180 * 1024;
 export const DEFAULT_THRESHOLD = 0.93;
 
 /**
- * Images declaring more pixels than this are refused from their header, before anything decodes
- * them: a small compressed file can declare an enormous image (a decompression bomb). 40
- * megapixels is a large phone photo; the model server refuses the same.
+ * The most pixels an image may decode to. A small compressed file can declare an enormous image
+ * (a decompression bomb), so images are checked from their header before anything decodes them:
+ * a PNG or progressive JPEG, decoded at full size, may declare at most this many; a baseline
+ * JPEG, decoded at 1/8 scale when the model needs less (shrink-on-load), up to
+ * `SHRINK_ON_LOAD_FACTOR` times as many (see `maxDeclaredPixels`). 40 megapixels of RGB is
+ * about 120 MB.
  */
 export const MAX_IMAGE_PIXELS = 40_000_000;
+
+/** How many times fewer pixels a baseline JPEG decodes to at 1/8 scale: 8 x 8. */
+export const SHRINK_ON_LOAD_FACTOR = 64;
 
 /** Step Functions caps the data of a state (input, output, a task's result) at 256 KiB of UTF-8. */
 export const STATE_PAYLOAD_MAX_BYTES = 256 * 1024;

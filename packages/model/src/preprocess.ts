@@ -1,3 +1,9 @@
+import {
+  MAX_IMAGE_PIXELS,
+  detectImageFormat,
+  maxDeclaredPixels,
+  type ImageFormat,
+} from '@scones/contracts';
 import sharp from 'sharp';
 import type { ModelMetadata } from './metadata.js';
 import { decodePlainPng } from './plain-png.js';
@@ -8,10 +14,11 @@ export class ImageDecodeError extends Error {
 }
 
 /**
- * Images with more pixels than this are refused before decoding: a small compressed file can
- * declare an enormous image (a decompression bomb). 40 megapixels is a large phone photo.
+ * The most pixels an image may decode to: a PNG may declare at most this many, a baseline JPEG
+ * 64 times as many, since sharp decodes it at 1/8 scale for the model's small input
+ * (shrink-on-load). The same rule as the steps' (`maxDeclaredPixels` of `@scones/contracts`).
  */
-export const MAX_INPUT_PIXELS = 40_000_000;
+export const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
 
 /**
  * Decodes a PNG or JPEG of any size, resizes it to the model's input (centre crop to the
@@ -33,13 +40,18 @@ export async function toInputTensor(
   return normalise(pixels, input);
 }
 
-/** The whole pipeline: orientation, colour space, alpha, resize and crop. */
+/**
+ * The whole pipeline: orientation, colour space, alpha, resize and crop. A baseline JPEG is
+ * decoded at the smallest of 1/2, 1/4 or 1/8 scale that still covers the model's input, so a
+ * 108 megapixel photo costs memory for 1/64 of its pixels.
+ */
 export async function decodeWithSharp(
   bytes: Uint8Array,
   input: ModelMetadata['input'],
 ): Promise<Uint8Array> {
+  const limitInputPixels = pixelLimit(bytes);
   try {
-    return await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
+    return await sharp(bytes, { limitInputPixels })
       .rotate()
       .toColourspace('srgb')
       .removeAlpha()
@@ -51,6 +63,24 @@ export async function decodeWithSharp(
       cause: error,
     });
   }
+}
+
+// The most pixels sharp may read for this image, by the same rule the steps apply to its header
+// (a baseline JPEG may declare 64 times as many); other formats sharp reads decode at full size.
+function pixelLimit(bytes: Uint8Array): number {
+  let format: ImageFormat;
+  try {
+    format = detectImageFormat(bytes);
+  } catch {
+    return MAX_INPUT_PIXELS;
+  }
+  const limit = maxDeclaredPixels(format, MAX_INPUT_PIXELS);
+  if (format.width * format.height > limit)
+    throw new ImageDecodeError(
+      `The image declares ${format.width}x${format.height} pixels; ` +
+        `${format.shrinkOnLoad ? 'decoded at 1/8 scale' : 'decoded at full size'} at most ${limit} are accepted.`,
+    );
+  return limit;
 }
 
 // (pixel / scale - mean) / std for each channel's 256 values, worked out once per input.

@@ -5,12 +5,27 @@ import { IPHONE_HEIC, PDF, PLAIN_HEIF, bmp, encodedByLibvips } from './not-image
 describe('detectImageFormat', () => {
   it('recognises a PNG and reads its size', async () => {
     const png = await makePng({ width: 40, height: 30 });
-    expect(detectImageFormat(png)).toEqual({ contentType: 'image/png', width: 40, height: 30 });
+    expect(detectImageFormat(png)).toEqual({
+      contentType: 'image/png',
+      width: 40,
+      height: 30,
+      shrinkOnLoad: false,
+    });
+  });
+
+  it('tells a progressive JPEG, which decodes at full size, from a baseline one', async () => {
+    const jpeg = await makeJpeg({ width: 64, height: 48, progressive: true });
+    expect(detectImageFormat(jpeg)).toMatchObject({ width: 64, height: 48, shrinkOnLoad: false });
   });
 
   it('recognises a JPEG and reads its size', async () => {
     const jpeg = await makeJpeg({ width: 64, height: 48 });
-    expect(detectImageFormat(jpeg)).toEqual({ contentType: 'image/jpeg', width: 64, height: 48 });
+    expect(detectImageFormat(jpeg)).toEqual({
+      contentType: 'image/jpeg',
+      width: 64,
+      height: 48,
+      shrinkOnLoad: true,
+    });
   });
 
   it('works on a view into a larger buffer', async () => {

@@ -1,6 +1,11 @@
 import sharp from 'sharp';
 import { ImageDecodeError, softmax, toInputTensor, type ModelMetadata } from '../../src/index.js';
-import { makeJpeg, makePng } from '../../../../tools/testing/images';
+import {
+  makeJpeg,
+  makeJpegDeclaring,
+  makePng,
+  makePngBomb,
+} from '../../../../tools/testing/images';
 
 const input: ModelMetadata['input'] = {
   name: 'image',
@@ -45,6 +50,25 @@ describe('toInputTensor', () => {
       .png()
       .toBuffer();
     await expect(toInputTensor(rgba, input)).resolves.toHaveLength(3072);
+  });
+
+  // A current phone camera's 48 megapixels: decoded at 1/8 scale (shrink-on-load), not refused.
+  it('classifies a full-size baseline JPEG of 48 megapixels', async () => {
+    const photo = await makeJpeg({ width: 8000, height: 6000, quality: 85 });
+    await expect(toInputTensor(photo, input)).resolves.toHaveLength(3072);
+  });
+
+  it('refuses, from the header, what would decode to more than 40 megapixels', async () => {
+    const progressive = await makeJpegDeclaring(8000, 6000, { progressive: true });
+    await expect(toInputTensor(progressive, input)).rejects.toThrow(
+      'The image declares 8000x6000 pixels; decoded at full size at most 40000000 are accepted.',
+    );
+    await expect(toInputTensor(await makeJpegDeclaring(65_535, 65_535), input)).rejects.toThrow(
+      ImageDecodeError,
+    );
+    await expect(toInputTensor(makePngBomb(), input)).rejects.toThrow(
+      'The image declares 100000x100000 pixels',
+    );
   });
 
   it('turns undecodable bytes into ImageDecodeError', async () => {
