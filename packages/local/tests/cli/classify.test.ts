@@ -81,6 +81,20 @@ describe('scones classify', () => {
     });
   });
 
+  // A current phone camera's photo: over 40 megapixels, so it used to be refused as a bomb.
+  it('classifies a full-size 48 megapixel JPEG through serialize, S3 and the endpoint', async () => {
+    await mkdir(path.join(dir, 'phone'), { recursive: true });
+    const photo = await makeJpeg({ width: 8000, height: 6000, quality: 85 });
+    await writeFile(path.join(dir, 'phone/photo.jpg'), photo);
+    const run = await runCli(['classify', 'phone/photo.jpg', '--json', '--temporary'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const [result] = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(['passed', 'below_threshold']).toContain(result?.['status']);
+    expect(result?.['inferences']).toHaveLength(2);
+  });
+
   it('marks images below a --threshold of 1 as below_threshold, with their label', async () => {
     const run = await runCli(
       ['classify', 'photos/red.png', '--json', '--threshold', '1', '--temporary'],
