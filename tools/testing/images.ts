@@ -40,10 +40,16 @@ export async function makeNoisePng(approximateBytes: number): Promise<Buffer> {
 }
 
 /**
- * A few hundred bytes of PNG whose header declares an enormous image: a decompression bomb. Its
- * chunks carry valid CRCs, so decoders read the header before refusing it.
+ * A PNG put together chunk by chunk, each with a valid CRC: 8-bit samples of `colourType`
+ * (0 grey, 2 RGB, 4 grey+alpha, 6 RGBA), not interlaced, `filteredRows` deflated as its data
+ * whether or not they match the declared size.
  */
-export function makePngBomb(width = 100_000, height = 100_000): Buffer {
+export function assemblePng(
+  width: number,
+  height: number,
+  colourType: number,
+  filteredRows: Buffer,
+): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const length = Buffer.alloc(4);
@@ -55,13 +61,21 @@ export function makePngBomb(width = 100_000, height = 100_000): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  header.set([8, colourType, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1024))),
+    chunk('IDAT', zlib.deflateSync(filteredRows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A few hundred bytes of PNG whose header declares an enormous image: a decompression bomb. Its
+ * chunks carry valid CRCs, so decoders read the header before refusing it.
+ */
+export function makePngBomb(width = 100_000, height = 100_000): Buffer {
+  return assemblePng(width, height, 2, Buffer.alloc(1024));
 }
 
 /**

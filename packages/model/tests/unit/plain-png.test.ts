@@ -1,8 +1,8 @@
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { decodePlainPng } from '../../src/plain-png.js';
 import { decodeWithSharp } from '../../src/preprocess.js';
 import type { ModelMetadata } from '../../src/index.js';
+import { assemblePng } from '../../../../tools/testing/images';
 
 const input: ModelMetadata['input'] = {
   name: 'image',
@@ -28,7 +28,7 @@ function noise(seed: number, length: number): Buffer {
   return bytes;
 }
 
-// Smooth gradients plus noise: libpng's adaptive filtering then picks every filter type.
+// Smooth gradients plus noise, as in photos: libpng's adaptive filtering then mixes filters.
 function photoLike(seed: number, channels: number): Buffer {
   const random = noise(seed, 32 * 32 * channels);
   const pixels = Buffer.alloc(random.length);
@@ -62,25 +62,7 @@ function encodeWithFilters(pixels: Buffer, channels: number, colourType: number)
     }
     rows.push(row);
   }
-  const chunk = (type: string, body: Buffer): Buffer => {
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(32, 0);
-  header.writeUInt32BE(32, 4);
-  header[8] = 8;
-  header[9] = colourType;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return assemblePng(32, 32, colourType, Buffer.concat(rows));
 }
 
 describe('decodePlainPng', () => {
