@@ -20,12 +20,16 @@ const MEANINGFUL = new Set(['PLTE', 'tRNS', 'iCCP', 'gAMA', 'cHRM', 'sBIT', 'eXI
  * repeated into the three channels, alpha dropped. Anything else, and anything damaged (a bad
  * CRC, data that does not inflate), is `undefined`: the caller decodes it with sharp, which
  * names the problem. For the model's own 32x32 input this skips sharp's pipeline, which costs
- * several times the inference.
+ * several times the inference. With `size`, an image of another size is `undefined` from its
+ * header, before anything is inflated.
  *
  * @example
- * const image = decodePlainPng(bytes); // { width: 32, height: 32, rgb: Uint8Array(3072) } or undefined
+ * const image = decodePlainPng(bytes, { width: 32, height: 32 }); // { width: 32, height: 32, rgb: Uint8Array(3072) } or undefined
  */
-export function decodePlainPng(bytes: Uint8Array): RgbImage | undefined {
+export function decodePlainPng(
+  bytes: Uint8Array,
+  size?: { width: number; height: number },
+): RgbImage | undefined {
   const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (png.length < 33 || !png.subarray(0, 8).equals(SIGNATURE)) return undefined;
   if (typeof zlib.crc32 !== 'function') return undefined;
@@ -42,8 +46,11 @@ export function decodePlainPng(bytes: Uint8Array): RgbImage | undefined {
     if (zlib.crc32(png.subarray(offset + 4, offset + 8 + length)) !== png.readUInt32BE(end - 4))
       return undefined;
     if (MEANINGFUL.has(type)) return undefined;
-    if (type === 'IHDR') header = readHeader(body);
-    else if (type === 'IDAT') data.push(body);
+    if (type === 'IHDR') {
+      header = readHeader(body);
+      if (!header || (size && (header.width !== size.width || header.height !== size.height)))
+        return undefined;
+    } else if (type === 'IDAT') data.push(body);
     else if (type === 'IEND') {
       ended = true;
       break;

@@ -32,11 +32,7 @@ export async function toInputTensor(
   bytes: Uint8Array,
   input: ModelMetadata['input'],
 ): Promise<Float32Array> {
-  const plain = decodePlainPng(bytes);
-  const pixels =
-    plain && plain.width === input.width && plain.height === input.height
-      ? plain.rgb
-      : await decodeWithSharp(bytes, input);
+  const pixels = decodePlainPng(bytes, input)?.rgb ?? (await decodeWithSharp(bytes, input));
   return normalise(pixels, input);
 }
 

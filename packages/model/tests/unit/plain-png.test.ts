@@ -116,6 +116,17 @@ describe('decodePlainPng', () => {
       expect(decodePlainPng(image)).toBeUndefined();
   });
 
+  it('leaves an image of another size than asked for to sharp, from its header', async () => {
+    const png = await sharp(Buffer.alloc(64 * 64 * 3, 9), {
+      raw: { width: 64, height: 64, channels: 3 },
+    })
+      .png()
+      .toBuffer();
+    expect(decodePlainPng(png)).toMatchObject({ width: 64, height: 64 });
+    expect(decodePlainPng(png, { width: 32, height: 32 })).toBeUndefined();
+    expect(decodePlainPng(png, { width: 64, height: 64 })?.rgb).toHaveLength(64 * 64 * 3);
+  });
+
   it('refuses damaged files instead of guessing their pixels', async () => {
     const png = await sharp(photoLike(5, 3), { raw: { width: 32, height: 32, channels: 3 } })
       .png()
