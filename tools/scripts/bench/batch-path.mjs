@@ -78,8 +78,9 @@ under as many keys, against the endpoint's own throughput on the same images
 (\`scones-model serve\` in its own process, ${CONCURRENCY} clients: **${endpoint.rate.toFixed(0)} images/s**) and an S3
 GET of the same objects through the SDK, ${CONCURRENCY} at once. Each step's share: its real handler run
 alone over the same objects, ${CONCURRENCY} at once, in the same run, over the batch's wall time; the
-rest is the interpreter, the listing, the ResultWriter files and the JSON hops. The stack
-(s3rver, the endpoint, the interpreter and the handlers) runs on one Node event loop.
+rest is the interpreter, the listing, the ResultWriter files and the JSON hops. s3rver runs on a
+worker thread of its own; the endpoint, the interpreter, the handlers and their SDK clients share
+the stack's event loop.
 
 | images | batch | share of the endpoint | limit: S3 GET | serialize (S3 GET, check, base64) | classify (the endpoint through the SDK) | threshold | the rest |
 | --- | --- | --- | --- | --- | --- | --- | --- |

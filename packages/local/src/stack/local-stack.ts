@@ -26,7 +26,7 @@ import {
 } from './aws-environment.js';
 import { EndpointHost } from './endpoint-host.js';
 import { batchMachine } from './batch-machine.js';
-import { localS3Server } from './s3/local-s3-server.js';
+import { startLocalS3Thread } from './s3/local-s3-thread.js';
 import { StorageFaultProxy, type StorageFault, type StorageFaults } from './storage-faults.js';
 import { StackStartError, assertPortFree, explainListenError } from './stack-errors.js';
 import { LOCAL_FUNCTION_NAMES, stepHandlers } from './step-lambdas.js';
@@ -149,15 +149,15 @@ export class LocalStack {
     await mkdir(path.join(dataDir, 's3'), { recursive: true });
 
     await assertPortFree(HOST, options.ports?.s3, 'local S3');
-    const s3rver = localS3Server({
+    const localS3 = await startLocalS3Thread({
       address: HOST,
       port: options.ports?.s3 ?? 0,
       directory: path.join(dataDir, 's3'),
-    });
-    const { port: s3Port } = await s3rver.run().catch((error: unknown) => {
+    }).catch((error: unknown) => {
       throw explainListenError(error, 'local S3', options.ports?.s3);
     });
-    stops.push(() => s3rver.close());
+    stops.push(() => localS3.close());
+    const s3Port = localS3.port;
     const s3Endpoint = `http://${HOST}:${s3Port}`;
     const s3 = new S3Client({
       endpoint: s3Endpoint,
