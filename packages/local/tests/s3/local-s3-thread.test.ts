@@ -1,15 +1,11 @@
 // The local S3 on its own thread, as LocalStack starts it, through the real AWS SDK.
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalS3Thread } from '../../src/stack/s3/local-s3-thread';
+import { localS3Client } from './local-s3-client';
 
 let directory: string;
 
@@ -21,21 +17,10 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-function client(port: number): S3Client {
-  return new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
-}
-
 describe('startLocalS3Thread', () => {
   it('serves objects from its thread until closed, then frees the port', async () => {
     const thread = await startLocalS3Thread({ address: '127.0.0.1', port: 0, directory });
-    const s3 = client(thread.port);
+    const s3 = localS3Client(thread.port);
     try {
       await s3.send(new CreateBucketCommand({ Bucket: 'scones-images' }));
       await s3.send(

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type S3rver from 's3rver';
 import { localS3Server } from '../../src/stack/s3/local-s3-server';
+import { localS3Client } from './local-s3-client';
 
 const BUCKET = 'scones-images';
 let directory: string;
@@ -27,14 +28,7 @@ let s3: S3Client;
 async function start(): Promise<void> {
   server = localS3Server({ address: '127.0.0.1', port: 0, directory });
   const { port } = await server.run();
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
+  s3 = localS3Client(port);
 }
 
 async function stop(): Promise<void> {
