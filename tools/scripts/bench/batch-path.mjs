@@ -42,12 +42,15 @@ export async function batchPath(root, dataDir, counts = [1000, 10000]) {
         await object.Body.transformToByteArray();
       });
       const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       const batch = await runBatch(stack, {
         source: `s3://${stack.bucket}/${PREFIX}`,
         concurrency: CONCURRENCY,
         toleratedFailurePercentage: 100,
       });
       const batchSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const { user, system } = process.cpuUsage(cpu);
+      const cpuSeconds = (user + system) / 1e6;
       const step = (name) => stack.lambdas[LOCAL_FUNCTION_NAMES[name]];
       const serialized = [];
       const classified = [];
@@ -64,7 +67,14 @@ export async function batchPath(root, dataDir, counts = [1000, 10000]) {
       const threshold = await inTurn(keys, (_, i) =>
         step('threshold')(classified[i]).catch(() => undefined),
       );
-      rows.push({ count, batch, batchSeconds, get, parts: { serialize, classify, threshold } });
+      rows.push({
+        count,
+        batch,
+        batchSeconds,
+        cpuSeconds,
+        get,
+        parts: { serialize, classify, threshold },
+      });
     } finally {
       await stack.stop();
     }
@@ -82,16 +92,18 @@ rest is the interpreter, the listing, the ResultWriter files and the JSON hops. 
 worker thread of its own; the endpoint, the interpreter, the handlers and their SDK clients share
 the stack's event loop.
 
-| images | batch | share of the endpoint | limit: S3 GET | serialize (S3 GET, check, base64) | classify (the endpoint through the SDK) | threshold | the rest |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| images | batch | share of the endpoint | CPU per image (cores busy) | limit: S3 GET | serialize (S3 GET, check, base64) | classify (the endpoint through the SDK) | threshold | the rest |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows
-  .map(({ count, batch, batchSeconds, get, parts }) => {
+  .map(({ count, batch, batchSeconds, cpuSeconds, get, parts }) => {
     const rest = Math.max(0, batchSeconds - parts.serialize - parts.classify - parts.threshold);
-    return `| ${count.toLocaleString('en-US')} | ${batch.summary.imagesPerSecond.toFixed(0)} images/s | **${(batch.summary.imagesPerSecond / endpoint.rate).toFixed(2)}** | ${(count / get).toFixed(0)} GET/s | ${perImage(parts.serialize, count)} (${share(parts.serialize, batchSeconds)}) | ${perImage(parts.classify, count)} (${share(parts.classify, batchSeconds)}) | ${perImage(parts.threshold, count)} (${share(parts.threshold, batchSeconds)}) | ${perImage(rest, count)} (${share(rest, batchSeconds)}) |`;
+    return `| ${count.toLocaleString('en-US')} | ${batch.summary.imagesPerSecond.toFixed(0)} images/s | **${(batch.summary.imagesPerSecond / endpoint.rate).toFixed(2)}** | ${perImage(cpuSeconds, count)} (${(cpuSeconds / batchSeconds).toFixed(2)}) | ${(count / get).toFixed(0)} GET/s | ${perImage(parts.serialize, count)} (${share(parts.serialize, batchSeconds)}) | ${perImage(parts.classify, count)} (${share(parts.classify, batchSeconds)}) | ${perImage(parts.threshold, count)} (${share(parts.threshold, batchSeconds)}) | ${perImage(rest, count)} (${share(rest, batchSeconds)}) |`;
   })
   .join('\n')}
 
-Times per image are wall time over the images with ${CONCURRENCY} in flight. Outcomes: ${rows
+Times per image are wall time over the images with ${CONCURRENCY} in flight. CPU per image is the
+whole process's (every thread) over the batch run: with the cores this busy, the batch is bound
+by the work it does per image, not by waiting. Outcomes: ${rows
     .map(({ count, batch }) => `${count}: ${JSON.stringify(batch.summary.outcomes)}`)
     .join('; ')}.
 Reproduce: \`npm run bench -- batch-path\`.
