@@ -18,7 +18,7 @@ export interface LocalS3Thread {
 
 /**
  * Starts `localS3Server` on a worker thread: s3rver then answers on the second core while the
- * stack's own thread runs the workflow (on one event loop the two halved each other's speed).
+ * stack's own thread runs the workflow (on one event loop every GET waited behind it).
  *
  * @throws the listen error (with its `code`, such as EADDRINUSE) when the server cannot start.
  * @example
